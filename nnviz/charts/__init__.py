@@ -1,0 +1,29 @@
+"""Altair chart builders, apart from the maths: each takes DataFrames and returns an ``alt.Chart``.
+
+One module per topic (``nnviz/charts/<topic>.py``); shared colours and helpers live here.
+Colours are the Okabe–Ito palette (safe for the common colour-vision deficiencies) and read on
+Streamlit's light and dark themes alike.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+
+# Okabe & Ito (2008): distinguishable with deuteranopia, protanopia and tritanopia.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999")
+BLUE, ORANGE, GREEN, PINK, SKY, VERMILION, YELLOW, GREY = PALETTE
+# Probability backgrounds: a diverging scheme centred on 0.5, blue for class 0, orange for class 1.
+PROB_SCHEME = "blueorange"
+REFERENCE = GREY  # reference lines (ln 2, theory curves)
+
+alt.data_transformers.disable_max_rows()  # our frames are small and bounded by the settings
+
+
+def color_scale(domain: list[str]) -> alt.Scale:
+    """A categorical scale over ``domain`` in palette order (same series, same colour, on every page)."""
+    return alt.Scale(domain=list(domain), range=list(PALETTE[: len(domain)]))
+
+
+def tooltip_fmt(field: str, title: str, fmt: str = ".4g") -> alt.Tooltip:
+    """A tooltip showing the exact value (4 significant digits by default)."""
+    return alt.Tooltip(field, title=title, format=fmt)

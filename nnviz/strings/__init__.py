@@ -1,0 +1,1 @@
+"""String tables for nnviz.i18n: one module per concern, each a ``STRINGS`` dict."""
