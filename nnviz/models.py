@@ -1,0 +1,153 @@
+"""Building blocks shared by the pages: activations by name, MLPs, and weight initialisation."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import torch
+from torch import nn
+
+# name → module factory; the names are the values of every page's "activation" setting.
+ACTIVATIONS = {
+    "sigmoid": nn.Sigmoid,
+    "tanh": nn.Tanh,
+    "relu": nn.ReLU,
+    "leaky_relu": nn.LeakyReLU,
+    "elu": nn.ELU,
+    "gelu": nn.GELU,
+    "silu": nn.SiLU,
+    "softplus": nn.Softplus,
+    "linear": nn.Identity,
+}
+
+# torch.nn.init scheme names without the trailing underscore, plus "default" (nn.Linear's own).
+INIT_SCHEMES = (
+    "default",
+    "zeros",
+    "constant",
+    "normal",
+    "uniform",
+    "xavier_normal",
+    "xavier_uniform",
+    "kaiming_normal",
+    "kaiming_uniform",
+    "orthogonal",
+)
+
+
+def activation(name: str, negative_slope: float = 0.01) -> nn.Module:
+    """A fresh activation module by name (LeakyReLU takes ``negative_slope``)."""
+    if name not in ACTIVATIONS:
+        raise ValueError(f"activation must be one of {list(ACTIVATIONS)}, got {name!r}")
+    if name == "leaky_relu":
+        return nn.LeakyReLU(negative_slope)
+    return ACTIVATIONS[name]()
+
+
+def mlp(
+    sizes: Sequence[int],
+    act: str = "sigmoid",
+    out_act: str | None = None,
+    dropout: float = 0.0,
+    negative_slope: float = 0.01,
+) -> nn.Sequential:
+    """``nn.Sequential(Linear, act, [Dropout], …, Linear, [out_act])`` for layer sizes ``sizes``.
+
+    Layers are created in order, so after ``torch.manual_seed(s)`` the weights equal those of the
+    same nn.Sequential written out by hand.
+    """
+    layers: list[nn.Module] = []
+    for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:])):
+        layers.append(nn.Linear(n_in, n_out))
+        if i < len(sizes) - 2:
+            layers.append(activation(act, negative_slope))
+            if dropout > 0:
+                layers.append(nn.Dropout(dropout))
+    if out_act is not None:
+        layers.append(activation(out_act, negative_slope))
+    return nn.Sequential(*layers)
+
+
+def gain(act: str, negative_slope: float = 0.01) -> float:
+    """``nn.init.calculate_gain`` for an activation name (GELU/SiLU/ELU/softplus use ReLU's)."""
+    if act in ("sigmoid", "tanh", "relu", "linear"):
+        return nn.init.calculate_gain(act)
+    if act == "leaky_relu":
+        return nn.init.calculate_gain("leaky_relu", negative_slope)
+    return nn.init.calculate_gain("relu")
+
+
+@torch.no_grad()
+def initialize(
+    model: nn.Module,
+    scheme: str = "default",
+    act: str = "relu",
+    *,
+    value: float = 0.1,
+    std: float = 0.01,
+    bound: float = 0.05,
+    mode: str = "fan_in",
+    negative_slope: float = 0.01,
+    generator: torch.Generator | None = None,
+) -> nn.Module:
+    """Re-initialise every ``nn.Linear`` weight in ``model`` with a ``torch.nn.init`` scheme; biases → 0.
+
+    ``default`` keeps (re-draws) nn.Linear's own: kaiming_uniform_ with a = √5, i.e.
+    U(−1/√fan_in, 1/√fan_in), and its bias rule. Scale options: ``value`` (constant), ``std``
+    (normal), ``bound`` (uniform), ``mode`` (kaiming). Xavier, kaiming and orthogonal use the
+    activation's gain (``nn.init.calculate_gain``).
+    """
+    if scheme not in INIT_SCHEMES:
+        raise ValueError(f"scheme must be one of {list(INIT_SCHEMES)}, got {scheme!r}")
+    init = nn.init
+    g = gain(act, negative_slope)
+    nonlinearity = act if act in ("sigmoid", "tanh", "relu", "leaky_relu", "linear") else "relu"
+    for layer in model.modules():
+        if not isinstance(layer, nn.Linear):
+            continue
+        w = layer.weight
+        if scheme == "default":
+            layer.reset_parameters()
+            continue
+        if scheme == "zeros":
+            init.zeros_(w)
+        elif scheme == "constant":
+            init.constant_(w, value)
+        elif scheme == "normal":
+            init.normal_(w, 0.0, std, generator=generator)
+        elif scheme == "uniform":
+            init.uniform_(w, -bound, bound, generator=generator)
+        elif scheme == "xavier_normal":
+            init.xavier_normal_(w, gain=g, generator=generator)
+        elif scheme == "xavier_uniform":
+            init.xavier_uniform_(w, gain=g, generator=generator)
+        elif scheme == "kaiming_normal":
+            init.kaiming_normal_(w, a=negative_slope, mode=mode, nonlinearity=nonlinearity, generator=generator)
+        elif scheme == "kaiming_uniform":
+            init.kaiming_uniform_(w, a=negative_slope, mode=mode, nonlinearity=nonlinearity, generator=generator)
+        elif scheme == "orthogonal":
+            init.orthogonal_(w, gain=g, generator=generator)
+        if layer.bias is not None:
+            init.zeros_(layer.bias)
+    return model
+
+
+def theory_weight_std(scheme: str, fan_in: int, fan_out: int, act: str = "relu", *, value: float = 0.1,
+                      std: float = 0.01, bound: float = 0.05, mode: str = "fan_in",
+                      negative_slope: float = 0.01) -> float:
+    """The standard deviation a scheme's weights have in theory, for one layer's fans."""
+    g = gain(act, negative_slope)
+    fan = fan_in if mode == "fan_in" else fan_out
+    return {
+        "default": 1 / math.sqrt(3 * fan_in),  # U(±1/√fan_in): std = bound/√3
+        "zeros": 0.0,
+        "constant": 0.0,
+        "normal": std,
+        "uniform": bound / math.sqrt(3),
+        "xavier_normal": g * math.sqrt(2.0 / (fan_in + fan_out)),
+        "xavier_uniform": g * math.sqrt(2.0 / (fan_in + fan_out)),
+        "kaiming_normal": g / math.sqrt(fan),
+        "kaiming_uniform": g / math.sqrt(fan),
+        "orthogonal": g / math.sqrt(max(fan_in, fan_out)),
+    }[scheme]
