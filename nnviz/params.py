@@ -53,12 +53,14 @@ class Param:
 
     def _error(self, reason: str, value, **detail) -> ParamError:
         detail = {"value": value, **detail}
-        msg = {
-            "range": f"{self.name} must be between {detail.get('lo')} and {detail.get('hi')}, got {value!r}",
-            "choice": f"{self.name} must be one of {detail.get('options')}, got {value!r}",
-            "type": f"{self.name} must be {detail.get('kind')}, got {value!r}",
-            "finite": f"{self.name} must be a finite number, got {value!r}",
-        }[reason]
+        if reason == "range":
+            msg = f"{self.name} must be between {detail['lo']:g} and {detail['hi']:g}, got {value!r}"
+        elif reason == "choice":
+            msg = f"{self.name} must be one of {detail['options']}, got {value!r}"
+        elif reason == "type":
+            msg = f"{self.name} must be {detail['kind']}, got {value!r}"
+        else:
+            msg = f"{self.name} must be a finite number, got {value!r}"
         return ParamError(self.name, reason, detail, msg)
 
 
@@ -94,15 +96,22 @@ class Float(Param):
     lo: float = 0.0
     hi: float = 1.0
     step: float | None = None
-    options: tuple[float, ...] = ()  # if set, a select_slider over these values
+    options: tuple[float, ...] = ()  # if set, the widget and URL offer only these (library calls: any in range)
     fmt_spec: str = "%g"  # number format shown in the widget
 
     def parse(self, raw: str) -> float:
         try:
-            value = float(raw.strip())
-        except ValueError:
+            value = self.check(float(raw.strip()))
+        except ValueError as e:
+            if isinstance(e, ParamError):
+                raise
             raise self._error("type", raw, kind="float") from None
-        return self.check(value)
+        if self.options:  # the widget offers only these values, so a link may only carry them
+            near = min(self.options, key=lambda o: abs(o - value))
+            if not math.isclose(near, value, rel_tol=1e-9, abs_tol=1e-12):
+                raise self._error("choice", value, options=list(self.options))
+            value = near
+        return value
 
     def check(self, value) -> float:
         if isinstance(value, bool):
@@ -115,11 +124,6 @@ class Float(Param):
             raise self._error("finite", value)
         if not self.lo <= value <= self.hi:
             raise self._error("range", value, lo=self.lo, hi=self.hi)
-        if self.options:
-            near = min(self.options, key=lambda o: abs(o - value))
-            if not math.isclose(near, value, rel_tol=1e-9, abs_tol=1e-12):
-                raise self._error("choice", value, options=list(self.options))
-            value = near
         return value
 
     def fmt(self, value) -> str:

@@ -1,0 +1,116 @@
+"""Charts of the perceptron page: decision boundary over the probability field, loss curves, mistakes."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from nnviz.charts import BLUE, ORANGE, PROB_SCHEME, REFERENCE, color_scale, tooltip_fmt
+
+BOX = (-0.5, 1.5)
+
+
+def boundary(field: pd.DataFrame, pts: pd.DataFrame, line: pd.DataFrame, labels: dict[str, str],
+             step_values: bool = False) -> alt.LayerChart:
+    """The unit's output over the input plane, its line w·x + b = 0, and the four labelled points.
+
+    ``labels``: translated ``x1, x2, p, y, target0, target1, line``. ``step_values``: the output is 0/1
+    (the perceptron's step), so the colour scale has two colours.
+    """
+    n = int(round(len(field) ** 0.5))
+    cell = (BOX[1] - BOX[0]) / (n - 1)
+    scale = alt.Scale(domain=[0, 1], scheme=PROB_SCHEME)
+    x = alt.X("x1:Q", title=labels["x1"], scale=alt.Scale(domain=list(BOX), nice=False))
+    y = alt.Y("x2:Q", title=labels["x2"], scale=alt.Scale(domain=list(BOX), nice=False))
+    half = cell / 2  # each cell is centred on its grid point
+    cells = field.assign(x1a=field.x1 - half, x1b=field.x1 + half, x2a=field.x2 - half, x2b=field.x2 + half)
+    heat = (
+        alt.Chart(cells)
+        .mark_rect(opacity=0.8)
+        .encode(
+            x=alt.X("x1a:Q", title=labels["x1"], scale=alt.Scale(domain=list(BOX), nice=False)),
+            x2="x1b:Q",
+            y=alt.Y("x2a:Q", title=labels["x2"], scale=alt.Scale(domain=list(BOX), nice=False)),
+            y2="x2b:Q",
+            color=alt.Color("p:Q", scale=scale, title=labels["p"],
+                            legend=alt.Legend(orient="bottom", gradientLength=200, values=[0, 0.5, 1])),
+            tooltip=[tooltip_fmt("x1:Q", labels["x1"], ".2f"), tooltip_fmt("x2:Q", labels["x2"], ".2f"),
+                     tooltip_fmt("p:Q", labels["p"], ".3f")],
+        )
+    )
+    target = pts.assign(target=pts["y"].map({0: labels["target0"], 1: labels["target1"]}))
+    tips = [tooltip_fmt("x1:Q", labels["x1"], ".0f"), tooltip_fmt("x2:Q", labels["x2"], ".0f"),
+            alt.Tooltip("y:Q", title=labels["y"])]
+    if "p" in target:
+        tips.append(tooltip_fmt("p:Q", labels["p"], ".4f"))
+    dots = (
+        alt.Chart(target)
+        .mark_point(size=420, filled=True, stroke="white", strokeWidth=2.5, opacity=1)
+        .encode(x=x, y=y,
+                color=alt.Color("target:N", scale=color_scale([labels["target0"], labels["target1"]]),
+                                title=labels["y"], legend=alt.Legend(orient="bottom")),
+                shape=alt.Shape("target:N", scale=alt.Scale(range=["circle", "square"]), legend=None),
+                tooltip=tips)
+    )
+    layers = [heat, dots]
+    if len(line):
+        layers.insert(1, alt.Chart(line).mark_line(color="black", strokeWidth=3, clip=True).encode(x=x, y=y))
+    return alt.layer(*layers).resolve_scale(color="independent").properties(height=380)
+
+
+def loss_curves(hist: pd.DataFrame, plateau: float, step: int | None, labels: dict[str, str],
+                log_y: bool = True) -> alt.LayerChart:
+    """Loss against step for each gate, the plateau as a dashed rule, the current step as a rule."""
+    gates = list(dict.fromkeys(hist["gate"]))
+    y_scale = alt.Scale(type="log") if log_y else alt.Scale()
+    lines = (
+        alt.Chart(hist)
+        .mark_line(strokeWidth=2.5)
+        .encode(
+            x=alt.X("step:Q", title=labels["step"]),
+            y=alt.Y("loss:Q", title=labels["loss"], scale=y_scale),
+            color=alt.Color("gate:N", scale=color_scale(gates), title=labels["gate"], legend=alt.Legend(orient="bottom")),
+            tooltip=[alt.Tooltip("gate:N", title=labels["gate"]), alt.Tooltip("step:Q", title=labels["step"]),
+                     tooltip_fmt("loss:Q", labels["loss"], ".6f")],
+        )
+    )
+    ref = pd.DataFrame({"loss": [plateau], "label": [labels["plateau"]]})
+    rule = alt.Chart(ref).mark_rule(color=REFERENCE, strokeDash=[6, 4], strokeWidth=2).encode(y="loss:Q")
+    text = alt.Chart(ref).mark_text(align="left", dx=4, dy=-8, color=REFERENCE).encode(
+        y="loss:Q", x=alt.value(4), text="label:N")
+    layers = [lines, rule, text]
+    if step is not None:
+        layers.append(alt.Chart(pd.DataFrame({"step": [step]})).mark_rule(color=ORANGE, strokeWidth=2).encode(x="step:Q"))
+    return alt.layer(*layers).properties(height=380)
+
+
+def mistakes(df: pd.DataFrame, labels: dict[str, str]) -> alt.Chart:
+    """Mistakes in each epoch of the perceptron rule (bars; 0 = every sample right)."""
+    return (
+        alt.Chart(df)
+        .mark_bar(color=BLUE)
+        .encode(
+            x=alt.X("epoch:O", title=labels["epoch"]),
+            y=alt.Y("mistakes:Q", title=labels["mistakes"], scale=alt.Scale(domain=[0, 4])),
+            tooltip=[alt.Tooltip("epoch:O", title=labels["epoch"]), alt.Tooltip("mistakes:Q", title=labels["mistakes"])],
+        )
+        .properties(height=300)
+    )
+
+
+def floor(df: pd.DataFrame, plateau: float, labels: dict[str, str]) -> alt.LayerChart:
+    """XOR's final loss for every (seed, learning rate): no dot goes below the plateau."""
+    dots = (
+        alt.Chart(df)
+        .mark_circle(size=60, opacity=0.7, color=BLUE)
+        .encode(
+            x=alt.X("lr:O", title=labels["lr"]),
+            y=alt.Y("final_loss:Q", title=labels["loss"], scale=alt.Scale(type="log")),
+            xOffset=alt.XOffset("jitter:Q"),
+            tooltip=[alt.Tooltip("seed:Q", title=labels["seed"]), alt.Tooltip("lr:Q", title=labels["lr"]),
+                     tooltip_fmt("final_loss:Q", labels["loss"], ".6f")],
+        )
+        .transform_calculate(jitter="(datum.seed * 37 % 17) / 17")
+    )
+    rule = alt.Chart(pd.DataFrame({"loss": [plateau]})).mark_rule(color=ORANGE, strokeDash=[6, 4], strokeWidth=2).encode(y="loss:Q")
+    return alt.layer(dots, rule).properties(height=300)

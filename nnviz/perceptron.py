@@ -1,0 +1,276 @@
+"""One unit, ``nn.Linear(2, 1)`` + sigmoid, on the logic gates: it learns AND, OR, NAND — never XOR.
+
+Two learners:
+- :func:`train` — the sigmoid unit trained full-batch by gradient descent (BCE or MSE, SGD), as in
+  ``nn.Sequential(nn.Linear(2, 1), nn.Sigmoid())`` with ``torch.optim.SGD``.
+- :func:`rosenblatt` — the classic perceptron rule with a step activation, one sample at a time.
+
+Several units (gates, seeds, learning rates) train at once as one batched program; each equals the
+plain one-model loop (tests compare them).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from nnviz.data import GATES, logic_gate
+from nnviz.params import Choice, Float, Int, Spec, seed
+from nnviz.training import Divergence
+
+LOSSES = ("bce", "mse")
+# The best a linear unit can do on XOR is p = 0.5 everywhere: BCE ln 2, MSE (0.5)² = 0.25.
+PLATEAU = {"bce": math.log(2), "mse": 0.25}
+LEARNING_RATES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
+
+SETTINGS = Spec(
+    Choice("gate", "and", options=GATES, widget="segmented"),
+    Choice("mode", "gd", options=("gd", "rosenblatt"), widget="segmented"),
+    Choice("loss", "bce", options=LOSSES, widget="radio"),
+    Float("lr", 1.0, lo=0.001, hi=100.0, options=LEARNING_RATES, widget="select_slider"),
+    Int("steps", 1000, lo=10, hi=5_000, step=10),
+    Int("epochs", 20, lo=1, hi=200),
+    Int("view", 5_000, lo=0, hi=5_000),  # the training step (or update) the views show
+    seed(),
+)
+
+
+@dataclass(frozen=True)
+class Run:
+    """A sigmoid unit's training: ``losses[k]`` is the loss before update k (one per step)."""
+
+    gate: str
+    loss: str
+    losses: torch.Tensor  # (steps,)
+    weights: torch.Tensor  # (steps + 1, 2): row k = weights after k updates (row 0 = initial)
+    biases: torch.Tensor  # (steps + 1,)
+    diverged: Divergence | None = None
+
+    @property
+    def weight(self) -> torch.Tensor:
+        """Final weights (2,)."""
+        return self.weights[-1]
+
+    @property
+    def bias(self) -> float:
+        return float(self.biases[-1])
+
+    @property
+    def final_loss(self) -> float:
+        """Loss of the final weights (after the last update)."""
+        return float(loss_of(self.weight, self.bias, self.gate, self.loss))
+
+    def probs(self, step: int | None = None) -> torch.Tensor:
+        """Predicted P(y=1) for the four inputs 00, 01, 10, 11 after ``step`` updates (default: final)."""
+        k = len(self.weights) - 1 if step is None else step
+        X, _ = logic_gate(self.gate)
+        return torch.sigmoid(X @ self.weights[k] + self.biases[k])
+
+
+def initial_unit(seed: int) -> tuple[torch.Tensor, torch.Tensor]:
+    """The weights ``nn.Linear(2, 1)`` gets right after ``torch.manual_seed(seed)``: (2,), (1,)."""
+    torch.manual_seed(seed)
+    layer = nn.Linear(2, 1)
+    return layer.weight.detach()[0].clone(), layer.bias.detach().clone()
+
+
+def loss_of(weight: torch.Tensor, bias: float | torch.Tensor, gate: str, loss: str = "bce") -> torch.Tensor:
+    """The loss of a unit with these weights on a gate's truth table (as nn.BCELoss / nn.MSELoss)."""
+    X, y = logic_gate(gate)
+    p = torch.sigmoid(X @ weight + bias).unsqueeze(1)
+    return F.binary_cross_entropy(p, y) if loss == "bce" else F.mse_loss(p, y)
+
+
+def train_batch(
+    W0: torch.Tensor, b0: torch.Tensor, Y: torch.Tensor, lr: torch.Tensor, steps: int, loss: str = "bce"
+) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
+    """Train U independent units at once, full batch, plain SGD.
+
+    ``W0`` (U, 2), ``b0`` (U,), targets ``Y`` (U, 4) on inputs 00, 01, 10, 11, learning rates ``lr``
+    (U,). Returns losses (steps, U), weights (steps+1, U, 2), biases (steps+1, U) and, per unit, the
+    first step whose loss or gradient was not finite (-1 if none); a diverged unit stops updating.
+    """
+    X, _ = logic_gate("and")
+    W = W0.clone().requires_grad_(True)
+    b = b0.clone().requires_grad_(True)
+    U = len(W0)
+    losses = torch.empty(steps, U)
+    Ws, bs = torch.empty(steps + 1, U, 2), torch.empty(steps + 1, U)
+    Ws[0], bs[0] = W0, b0
+    bad_at = torch.full((U,), -1, dtype=torch.long)
+    alive = torch.ones(U, dtype=torch.bool)
+    for k in range(steps):
+        p = torch.sigmoid(W @ X.T + b[:, None])  # (U, 4)
+        # BCELoss refuses NaN inputs: give a broken unit a harmless stand-in and mark its loss NaN.
+        ok = torch.isfinite(p).all(1)
+        p = torch.where(ok[:, None], p, torch.full_like(p, 0.5))
+        if loss == "bce":
+            per = F.binary_cross_entropy(p, Y, reduction="none").mean(1)
+        else:
+            per = F.mse_loss(p, Y, reduction="none").mean(1)
+        per = torch.where(ok, per, torch.full_like(per, float("nan")))
+        # The units are independent, so d(sum)/dθ_u = dL_u/dθ_u: one backward serves all.
+        gW, gb = torch.autograd.grad(per.sum(), (W, b))
+        with torch.no_grad():
+            losses[k] = per
+            finite = torch.isfinite(per) & torch.isfinite(gW).all(1) & torch.isfinite(gb)
+            newly = alive & ~finite
+            bad_at[newly] = k
+            alive &= finite
+            # where(), not a 0/1 factor: 0 × NaN would still poison a stopped unit.
+            W.copy_(torch.where(alive[:, None], W - lr[:, None] * gW, W))
+            b.copy_(torch.where(alive, b - lr * gb, b))
+            Ws[k + 1], bs[k + 1] = W, b
+    return losses, Ws, bs, bad_at
+
+
+def train(gate: str, steps: int = 1000, lr: float = 1.0, seed: int = 0, loss: str = "bce") -> Run:
+    """Train ``nn.Linear(2, 1)`` + sigmoid on ``gate`` with full-batch SGD; the whole history."""
+    return train_gates((gate,), steps=steps, lr=lr, seed=seed, loss=loss)[gate]
+
+
+def train_gates(
+    gates: Sequence[str] = GATES, steps: int = 1000, lr: float = 1.0, seed: int = 0, loss: str = "bce"
+) -> dict[str, Run]:
+    """:func:`train` for several gates at once (same initial weights, as the same seed gives)."""
+    SETTINGS.check(steps=steps, lr=lr, seed=seed, loss=loss)
+    for g in gates:
+        SETTINGS.check(gate=g)
+    W0, b0 = initial_unit(seed)
+    U = len(gates)
+    Y = torch.stack([logic_gate(g)[1][:, 0] for g in gates])
+    losses, Ws, bs, bad = train_batch(
+        W0.expand(U, 2), b0.expand(U), Y, torch.full((U,), float(lr)), steps, loss
+    )
+    runs = {}
+    for u, g in enumerate(gates):
+        k = int(bad[u])
+        div = None
+        if k >= 0:
+            div = Divergence(k, "loss" if not math.isfinite(float(losses[k, u])) else "grad", float(losses[k, u]))
+        end = steps if k < 0 else k
+        runs[g] = Run(g, loss, losses[:end, u].clone(), Ws[: end + 1, u].clone(), bs[: end + 1, u].clone(), div)
+    return runs
+
+
+def xor_floor(
+    seeds: Sequence[int] = range(10), lrs: Sequence[float] = (0.1, 1.0, 10.0), steps: int = 1000, loss: str = "bce"
+) -> pd.DataFrame:
+    """XOR trained from many seeds and learning rates at once: the final loss never goes below the plateau.
+
+    One row per (seed, lr): ``seed, lr, final_loss, plateau, gap`` where gap = final_loss − plateau ≥ 0.
+    """
+    SETTINGS.check(steps=steps, loss=loss)
+    pairs = [(s, lr) for s in seeds for lr in lrs]
+    for s, lr in pairs:
+        SETTINGS.check(seed=s, lr=lr)
+    inits = [initial_unit(s) for s, _ in pairs]
+    W0 = torch.stack([w for w, _ in inits])
+    b0 = torch.cat([b for _, b in inits])
+    Y = logic_gate("xor")[1][:, 0].expand(len(pairs), 4)
+    _, Ws, bs, _ = train_batch(W0, b0, Y, torch.tensor([lr for _, lr in pairs]), steps, loss)
+    final = [float(loss_of(Ws[-1, u], bs[-1, u], "xor", loss)) for u in range(len(pairs))]
+    df = pd.DataFrame({"seed": [s for s, _ in pairs], "lr": [lr for _, lr in pairs], "final_loss": final})
+    df["plateau"] = PLATEAU[loss]
+    df["gap"] = df["final_loss"] - df["plateau"]
+    return df
+
+
+@dataclass(frozen=True)
+class RosenblattRun:
+    """The perceptron rule's training: mistakes per epoch and the weights after every sample."""
+
+    gate: str
+    mistakes: torch.Tensor  # (epochs,) samples misclassified during each epoch
+    weights: torch.Tensor  # (epochs * 4 + 1, 2)
+    biases: torch.Tensor  # (epochs * 4 + 1,)
+
+    @property
+    def converged_epoch(self) -> int | None:
+        """The first epoch (1-based) with no mistake; None if there was none."""
+        zero = (self.mistakes == 0).nonzero()
+        return int(zero[0]) + 1 if len(zero) else None
+
+    @property
+    def weight(self) -> torch.Tensor:
+        return self.weights[-1]
+
+    @property
+    def bias(self) -> float:
+        return float(self.biases[-1])
+
+
+def step_fn(z: torch.Tensor) -> torch.Tensor:
+    """The perceptron's activation: 1 if z ≥ 0 else 0."""
+    return (z >= 0).to(z.dtype)
+
+
+def rosenblatt(gate: str, epochs: int = 20, lr: float = 1.0, seed: int = 0) -> RosenblattRun:
+    """Rosenblatt's rule: for each sample, w ← w + lr·(y − ŷ)·x, b ← b + lr·(y − ŷ), ŷ = step(w·x + b).
+
+    Starts from the same weights as :func:`train` (nn.Linear's init for ``seed``); samples in the
+    order 00, 01, 10, 11 every epoch. On a linearly separable gate the mistakes reach 0 after finitely
+    many updates (the perceptron convergence theorem); on XOR never.
+    """
+    SETTINGS.check(gate=gate, epochs=epochs, lr=lr, seed=seed)
+    X, y = logic_gate(gate)
+    w, b = initial_unit(seed)
+    b = b[0].clone()
+    Ws, bs = [w.clone()], [b.clone()]
+    mistakes = torch.zeros(epochs, dtype=torch.long)
+    for e in range(epochs):
+        for x_i, y_i in zip(X, y[:, 0]):
+            err = y_i - step_fn(x_i @ w + b)
+            w = w + lr * err * x_i
+            b = b + lr * err
+            mistakes[e] += int(err != 0)
+            Ws.append(w.clone())
+            bs.append(b.clone())
+    return RosenblattRun(gate, mistakes, torch.stack(Ws), torch.stack(bs))
+
+
+def grid(weight: torch.Tensor, bias: float, n: int = 41, lo: float = -0.5, hi: float = 1.5,
+         activation: str = "sigmoid") -> pd.DataFrame:
+    """The unit's output over an n×n grid of inputs: columns ``x1, x2, p`` (step → 0/1)."""
+    axis = torch.linspace(lo, hi, n)
+    x1, x2 = torch.meshgrid(axis, axis, indexing="xy")
+    z = weight[0] * x1 + weight[1] * x2 + bias
+    p = torch.sigmoid(z) if activation == "sigmoid" else step_fn(z)
+    return pd.DataFrame({"x1": x1.reshape(-1).numpy(), "x2": x2.reshape(-1).numpy(), "p": p.reshape(-1).numpy()})
+
+
+def boundary(weight: torch.Tensor, bias: float, lo: float = -0.5, hi: float = 1.5) -> pd.DataFrame:
+    """Two points of the line w1·x1 + w2·x2 + b = 0 spanning [lo, hi] (empty if w = 0: no line).
+
+    The line is parametrised along the axis it is steeper against, so it never needs huge values.
+    """
+    w1, w2, b = float(weight[0]), float(weight[1]), float(bias)
+    if abs(w1) < 1e-12 and abs(w2) < 1e-12:
+        return pd.DataFrame({"x1": [], "x2": []})
+    if abs(w2) >= abs(w1):
+        xs = [lo, hi]
+        return pd.DataFrame({"x1": xs, "x2": [-(w1 * x + b) / w2 for x in xs]})
+    ys = [lo, hi]
+    return pd.DataFrame({"x1": [-(w2 * v + b) / w1 for v in ys], "x2": ys})
+
+
+def points(gate: str, probs: torch.Tensor | None = None) -> pd.DataFrame:
+    """The four inputs with their target and, if given, the prediction: ``x1, x2, y[, p, correct]``."""
+    X, y = logic_gate(gate)
+    df = pd.DataFrame({"x1": X[:, 0].numpy(), "x2": X[:, 1].numpy(), "y": y[:, 0].int().numpy()})
+    if probs is not None:
+        df["p"] = probs.detach().numpy()
+        df["correct"] = (df["p"] >= 0.5).astype(int) == df["y"]
+    return df
+
+
+def history_frame(runs: dict[str, Run]) -> pd.DataFrame:
+    """Loss curves of several runs in long form: ``gate, step, loss``."""
+    frames = [pd.DataFrame({"gate": g, "step": range(len(r.losses)), "loss": r.losses.numpy()}) for g, r in runs.items()]
+    return pd.concat(frames, ignore_index=True)

@@ -1,0 +1,369 @@
+"""The Streamlit glue every page shares: the shell, settings ↔ URL, language, caching, chart data, code.
+
+The only module of nnviz that imports streamlit. A page starts with ``page = ui.page(slug, SETTINGS)``
+and then only lays out widgets (``page.control``), text (``page.t``) and charts (``page.chart``).
+
+How settings live: each page's settings are a :class:`nnviz.params.Spec`. On load, the URL's query
+string is parsed against it (bad values fall back to the default with a warning that names them);
+the current values are kept in session state under ``_values.<slug>`` and every change is written
+back to the URL at once, so a copied link reproduces the view.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable, Sequence
+from urllib.parse import urlencode
+
+import pandas as pd
+import streamlit as st
+import torch
+
+from nnviz import codegen, i18n
+from nnviz.params import Bool, Choice, Float, Int, Param, Rejected, Spec
+from nnviz.topics import BY_SLUG, TOPICS
+from nnviz.training import Divergence
+
+# Query keys the shell owns on every page (never reported as unknown settings).
+GLOBAL_KEYS = ("lang", "embed", "embed_options")
+
+# Cache sizes: bounded so a public demo's memory stays flat however many settings are tried.
+CACHE_MAX_ENTRIES = 64
+CACHE_TTL_S = 3600
+
+ss = st.session_state
+
+
+# --- language ---------------------------------------------------------------------------------
+def lang() -> str:
+    """The session's language: ``?lang=`` if valid, else the last choice, else the browser's locale."""
+    if "lang" not in ss:
+        ss["lang"] = i18n.lang_from_locale(_locale())
+    return ss["lang"]
+
+
+def _locale() -> str | None:
+    try:
+        return st.context.locale
+    except Exception:  # AppTest and old clients have no browser locale
+        return None
+
+
+def t(key: str, **fmt) -> str:
+    """The text for ``key`` in the session's language."""
+    return i18n.t(key, lang(), **fmt)
+
+
+def option_label(option: str) -> str:
+    return i18n.option_label(option, lang())
+
+
+def _sync_lang_from_url() -> None:
+    raw = st.query_params.get_all("lang")
+    if raw and raw[-1] in i18n.LANGS:
+        ss["lang"] = raw[-1]
+    elif "lang" not in ss:
+        lang()
+
+
+def _on_lang_change() -> None:
+    ss["lang"] = ss["_lang_choice"]
+    st.query_params["lang"] = ss["lang"]
+
+
+# --- caching ----------------------------------------------------------------------------------
+def cached(fn: Callable) -> Callable:
+    """``fn`` cached by its arguments, per server (``st.cache_data``: each caller gets a copy)."""
+    return st.cache_data(fn, max_entries=CACHE_MAX_ENTRIES, ttl=CACHE_TTL_S, show_spinner=False)
+
+
+# --- the shell ----------------------------------------------------------------------------------
+def page(slug: str | None, spec: Spec | None = None) -> Page:
+    """Open a page: page config, sidebar, language, and the settings read from the URL."""
+    topic = BY_SLUG.get(slug) if slug else None
+    _sync_lang_from_url()
+    st.set_page_config(
+        page_title=f"{t(topic.title_key)} · nnviz" if topic else t("app.title"),
+        page_icon=topic.icon if topic else ":material/neurology:",
+        layout="wide",
+    )
+    _sidebar()
+    p = Page(slug, spec or Spec())
+    p._load_url()
+    return p
+
+
+def _sidebar() -> None:
+    with st.sidebar:
+        st.page_link("app.py", label=t("app.home"), icon=":material/home:", query_params={"lang": lang()})
+        st.caption(t("app.pages"))
+        for topic in TOPICS:
+            st.page_link(topic.path, label=t(topic.title_key), icon=topic.icon, query_params={"lang": lang()})
+        st.divider()
+        ss["_lang_choice"] = lang()
+        st.segmented_control(
+            t("app.language"),
+            options=list(i18n.LANGS),
+            format_func=option_label,
+            key="_lang_choice",
+            on_change=_on_lang_change,
+        )
+        with st.expander(t("app.about")):
+            st.markdown(t("app.about.body", torch=torch.__version__.split("+")[0]))
+
+
+def page_url(slug: str, values: dict, spec: Spec) -> str:
+    """A relative link to ``/slug`` with ``values`` (merged over defaults) and the current language."""
+    merged = {**spec.defaults(), **values}
+    return f"/{slug}?" + urlencode({"lang": lang(), **spec.to_query(merged)})
+
+
+class Page:
+    """A page's settings, text and building blocks, bound to the URL."""
+
+    def __init__(self, slug: str | None, spec: Spec):
+        self.slug, self.spec = slug, spec
+        self._key = slug or "home"
+
+    # -- settings ----------------------------------------------------------------------------
+    @property
+    def values(self) -> dict:
+        """The current settings (a copy)."""
+        return dict(ss[f"_values.{self._key}"])
+
+    def __getitem__(self, name: str):
+        return ss[f"_values.{self._key}"][name]
+
+    def _query(self) -> dict[str, tuple[str, ...]]:
+        return {k: tuple(st.query_params.get_all(k)) for k in st.query_params.keys()}
+
+    def _load_url(self) -> None:
+        marker = f"_url.{self._key}"
+        query = self._query()
+        if ss.get(marker) != query or f"_values.{self._key}" not in ss:
+            # First visit, or the address changed under us (a link was followed): the URL wins.
+            values, rejected = self.spec.parse_query(
+                {k: list(v) for k, v in query.items()}, allowed_extra=GLOBAL_KEYS
+            )
+            ss[f"_values.{self._key}"] = values
+            ss[f"_rejected.{self._key}"] = rejected
+            ss[f"_loaded.{self._key}"] = dict(values)
+        self._write_url()
+        self._warn_rejected()
+
+    def _write_url(self) -> None:
+        keep = {k: st.query_params.get_all(k) for k in GLOBAL_KEYS if k in st.query_params and k != "lang"}
+        st.query_params.from_dict({"lang": lang(), **keep, **self.spec.to_query(self.values)})
+        ss[f"_url.{self._key}"] = self._query()
+
+    def _warn_rejected(self) -> None:
+        rejected: list[Rejected] = ss.get(f"_rejected.{self._key}", [])
+        # Warn while the settings are still the ones the URL loaded; the first change clears it.
+        if not rejected or self.values != ss.get(f"_loaded.{self._key}"):
+            return
+        for r in rejected:
+            text = t("param.rejected", name=r.name, raw=r.raw, reason=self._reason(r))
+            if r.name in self.spec:
+                text += " " + t("param.default", default=self._shown(r.name, self.spec[r.name].default))
+            st.warning(text, icon=":material/link_off:")
+
+    def _shown(self, name: str, value) -> str:
+        """A setting's value as its widget shows it."""
+        return option_label(value) if isinstance(self.spec[name], Choice) else self.spec[name].fmt(value)
+
+    def _reason(self, r: Rejected) -> str:
+        detail = dict(r.detail)
+        if "kind" in detail:
+            detail["kind"] = t(f"param.kind.{detail['kind']}")
+        if "options" in detail:
+            detail["options"] = ", ".join(map(str, detail["options"]))
+        return t(f"param.reason.{r.reason}", **detail)
+
+    def set(self, **values) -> None:
+        """Change settings from code (a preset, a link-like button); call from a callback or before widgets."""
+        current = ss[f"_values.{self._key}"]
+        current.update(self.spec.check(**values))
+        self._write_url()
+
+    def label(self, name: str) -> str:
+        return t("param.seed") if name == "seed" else t(f"{self.slug}.{name}")
+
+    def help(self, name: str) -> str | None:
+        key = "param.seed.help" if name == "seed" else f"{self.slug}.{name}.help"
+        return t(key) if i18n.has(key) else None
+
+    def control(self, name: str, container=None, *, lo=None, hi=None, label_visibility="visible", disabled=False):
+        """Draw the widget for setting ``name`` (its kind and bounds from the spec); return its value.
+
+        ``lo``/``hi`` narrow an Int/Float's range for this view (e.g. a step slider up to the steps
+        trained); the value is clamped into it.
+        """
+        p: Param = self.spec[name]
+        box = container if container is not None else st
+        key = f"{self._key}.{name}"
+        values = ss[f"_values.{self._key}"]
+        if lo is not None or hi is not None:
+            clamped = min(max(values[name], p.lo if lo is None else lo), p.hi if hi is None else hi)
+            if clamped != values[name]:
+                values[name] = clamped
+                self._write_url()
+        ss[key] = values[name]
+
+        def changed() -> None:
+            self.set(**{name: ss[key]})
+
+        common = dict(key=key, help=self.help(name), on_change=changed, disabled=disabled,
+                      label_visibility=label_visibility)
+        label = self.label(name)
+        if isinstance(p, Bool):
+            box.toggle(label, **common)
+        elif isinstance(p, Choice):
+            if p.widget == "radio":
+                box.radio(label, p.options, format_func=option_label, horizontal=True, **common)
+            elif p.widget == "segmented":
+                # A segmented control can be emptied by a second click; keep the old value then.
+                def changed_segmented() -> None:
+                    if ss[key] is None:
+                        ss[key] = values[name]
+                    self.set(**{name: ss[key]})
+
+                common["on_change"] = changed_segmented
+                box.segmented_control(label, p.options, format_func=option_label, **common)
+            else:
+                box.selectbox(label, p.options, format_func=option_label, **common)
+        elif isinstance(p, Float) and p.options:
+            box.select_slider(label, options=list(p.options), format_func=lambda v: format(v, "g"), **common)
+        elif isinstance(p, (Int, Float)):
+            kw = dict(min_value=p.lo if lo is None else lo, max_value=p.hi if hi is None else hi)
+            if p.step is not None:
+                kw["step"] = p.step
+            if isinstance(p, Float):
+                kw["format"] = p.fmt_spec
+            if p.widget == "number":
+                box.number_input(label, **kw, **common)
+            elif kw["min_value"] == kw["max_value"]:
+                box.number_input(label, **kw, **{**common, "disabled": True})
+            else:
+                box.slider(label, **kw, **common)
+        return values[name]
+
+    def animate(self, name: str, hi: int, render: Callable[[int], None], frames: int = 50, fps: float = 8) -> None:
+        """A step slider for setting ``name`` over 0…``hi`` with play/pause; ``render(step)`` draws the view.
+
+        The slider and the view run in a fragment, so playing redraws only them (no full-page rerun).
+        Playing walks through training in about ``frames`` frames. A view at the end of training stays
+        at the end when the training gets longer.
+        """
+        values = ss[f"_values.{self._key}"]
+        hi_key, play_key = f"_hi.{self._key}.{name}", f"_play.{self._key}.{name}"
+        last_hi = ss.get(hi_key)
+        if last_hi is not None and last_hi != hi and values[name] == last_hi:
+            values[name] = hi
+        ss[hi_key] = hi
+        playing = bool(ss.get(play_key))
+        stride = max(1, hi // frames)
+
+        def toggle() -> None:
+            ss[play_key] = not ss.get(play_key)
+            if ss[play_key] and values[name] >= hi:  # replay from the start
+                self.set(**{name: 0})
+
+        def body() -> None:
+            if bool(ss.get(play_key)) != playing:
+                st.rerun(scope="app")  # play/pause changes the fragment's timer: redraw it
+            if playing:
+                nxt = min(hi, values[name] + stride)
+                self.set(**{name: nxt})
+                if nxt >= hi:
+                    ss[play_key] = False
+            c1, c2 = st.columns([1, 6], vertical_alignment="bottom")
+            c1.button(t("ui.pause") if playing else t("ui.play"), on_click=toggle, key=f"play.{self._key}.{name}",
+                      icon=":material/pause:" if playing else ":material/play_arrow:", width="stretch")
+            step = self.control(name, c2, hi=hi)
+            render(step)
+
+        st.fragment(body, run_every=1 / fps if playing else None)()
+
+    def controls(self, names: Sequence[str], columns: int = 3) -> dict:
+        """Draw several settings in a bordered box of ``columns`` columns; return all current values."""
+        with st.container(border=True):
+            cols = st.columns(columns)
+            for i, name in enumerate(names):
+                self.control(name, cols[i % columns])
+        return self.values
+
+    def preset(self, label_key: str, container=None, **values) -> None:
+        """A button that loads a prepared combination of settings."""
+        (container or st).button(t(label_key), on_click=self.set, kwargs=values, key=f"preset.{label_key}")
+
+    def url(self, **values) -> str:
+        """A link to this page with ``values`` changed (others at their current value)."""
+        return page_url(self.slug, {**self.values, **values}, self.spec)
+
+    # -- text ----------------------------------------------------------------------------------
+    def t(self, key: str, **fmt) -> str:
+        """Text by key; a leading dot means this page's own prefix (``.intro`` → ``<slug>.intro``)."""
+        return t(f"{self.slug}{key}" if key.startswith(".") else key, **fmt)
+
+    def header(self) -> None:
+        """The page title, its question and the "what you will see" intro."""
+        topic = BY_SLUG[self.slug]
+        st.title(t(topic.title_key), anchor=False)
+        st.markdown(f"**{t(topic.question_key)}**")
+        st.info(self.t(".intro"), icon=":material/visibility:")
+
+    def try_this(self, items: Iterable[tuple[str, str]]) -> None:
+        """'Try this': questions to predict before revealing the answer (pairs of i18n keys)."""
+        st.subheader(t("ui.try"), anchor=False)
+        for i, (question, answer) in enumerate(items, 1):
+            st.markdown(f"{i}. {self.t(question)}")
+            with st.expander(t("ui.reveal")):
+                st.markdown(self.t(answer))
+
+    @contextlib.contextmanager
+    def why(self):
+        """The 'Why' expander holding the maths."""
+        with st.expander(t("ui.why"), icon=":material/functions:"):
+            yield
+
+    def code(self) -> None:
+        """The PyTorch script for the current settings, shown and downloadable."""
+        source = codegen.script(self.slug, self.values, lang())
+        with st.expander(t("ui.code"), icon=":material/code:"):
+            st.caption(t("ui.code.caption"))
+            st.code(source, language="python")
+            st.download_button(t("ui.download_code"), source, file_name=f"nnviz_{self.slug}.py",
+                               mime="text/x-python", on_click="ignore", key=f"code.{self.slug}")
+
+    def diverged(self, div: Divergence | None) -> bool:
+        """Explain a diverged run (if any) in plain words; True if there was one."""
+        if div is None:
+            return False
+        st.error(f"**{t('diverged.title', step=div.step)}**\n\n{t(div.reason_key, value=div.value)}",
+                 icon=":material/warning:")
+        return True
+
+    # -- charts --------------------------------------------------------------------------------
+    def chart(self, chart, data: pd.DataFrame | dict[str, pd.DataFrame], name: str, container=None) -> None:
+        """An altair chart with its data one click away (table + CSV)."""
+        box = container if container is not None else st
+        box.altair_chart(chart, width="stretch")
+        frames = data if isinstance(data, dict) else {name: data}
+        with box.popover(t("ui.data"), icon=":material/table:"):
+            for fname, df in frames.items():
+                if len(frames) > 1:
+                    st.caption(fname)
+                st.dataframe(df, hide_index=True, height=min(400, 38 + 35 * len(df)))
+                st.download_button(t("ui.download_csv"), df.to_csv(index=False), file_name=f"{self.slug}_{fname}.csv",
+                                   mime="text/csv", on_click="ignore", key=f"csv.{self.slug}.{name}.{fname}")
+
+
+def coming_next(slug: str) -> None:
+    """The short note a topic page shows until its lesson lands."""
+    p = page(slug)
+    st.title(t(BY_SLUG[slug].title_key), anchor=False)
+    st.markdown(f"**{t(BY_SLUG[slug].question_key)}**")
+    st.info(t("app.coming"), icon=":material/construction:")
+    st.page_link("pages/perceptron.py", label=t("perceptron.title"), icon=BY_SLUG["perceptron"].icon,
+                 query_params={"lang": lang()})
+    del p

@@ -1,0 +1,46 @@
+"""Shared test helpers: open a page of the app in Streamlit's AppTest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def open_page(slug: str | None = None, timeout: float = 120, **query) -> AppTest:
+    """Run ``/slug?query`` the way the server does: app.py is the entry point, then the page."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
+    if slug:
+        at.switch_page(f"pages/{slug}.py")
+    for key, value in query.items():
+        at.query_params[key] = value if isinstance(value, list) else str(value)
+    at.run()
+    return at
+
+
+def assert_clean(at: AppTest) -> None:
+    """No exception element on the page."""
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def texts(at: AppTest) -> str:
+    """All markdown, captions, alerts and titles of a run, joined (to search for numbers and words)."""
+    parts = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "success", "warning", "error", "latex"):
+        parts += [str(e.value) for e in getattr(at, kind)]
+    return "\n".join(parts)
+
+
+def metric(at: AppTest, label: str) -> str:
+    """The value of the metric with this label."""
+    found = [m.value for m in at.metric if m.label == label]
+    assert found, f"no metric {label!r}; have {[m.label for m in at.metric]}"
+    return found[0]
+
+
+@pytest.fixture
+def page():
+    return open_page

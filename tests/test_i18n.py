@@ -1,0 +1,94 @@
+"""The string catalogue: every key in both languages, every key a page uses exists, every setting labelled."""
+
+import ast
+import importlib
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from nnviz import i18n
+from nnviz.params import Choice, Spec
+from nnviz.topics import TOPICS
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = [ROOT / "app.py", ROOT / "nnviz" / "ui.py", *sorted((ROOT / "pages").glob("*.py"))]
+# t("key"), ui.t("key"), page.t(".key"): literal keys only (f-strings are checked by the pages' AppTests).
+CALL = re.compile(r"""\b(?:ui\.|page\.|\b)t\(\s*(["'])([A-Za-z0-9_.]+)\1""")
+
+
+@pytest.mark.parametrize("key", sorted(i18n.CATALOGUE))
+def test_every_key_has_korean_and_english(key):
+    texts = i18n.CATALOGUE[key]
+    assert set(texts) == set(i18n.LANGS), f"{key}: {sorted(texts)}"
+    assert all(isinstance(v, str) and v.strip() for v in texts.values()), key
+
+
+@pytest.mark.parametrize("key", sorted(i18n.CATALOGUE))
+def test_both_languages_take_the_same_placeholders(key):
+    texts = i18n.CATALOGUE[key]
+    try:
+        fields = {lang: {f for _, f, _, _ in string.Formatter().parse(text) if f} for lang, text in texts.items()}
+    except ValueError:  # not a template (LaTeX braces): then it must be language-neutral
+        assert texts["en"] == texts["ko"], key
+        return
+    assert fields["en"] == fields["ko"], f"{key}: {fields}"
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.name)
+def test_every_literal_key_used_by_a_page_exists(path):
+    slug = path.stem
+    missing = []
+    for _, key in CALL.findall(path.read_text()):
+        full = f"{slug}{key}" if key.startswith(".") else key
+        if not i18n.has(full):
+            missing.append(full)
+    assert not missing, f"{path.name} uses keys not in the catalogue: {missing}"
+
+
+def test_every_topic_has_title_question_and_intro():
+    for topic in TOPICS:
+        assert i18n.has(topic.title_key) and i18n.has(topic.question_key)
+
+
+def _page_spec(slug: str) -> Spec | None:
+    """The settings table a page passes to ui.page(...), resolved from its imports."""
+    tree = ast.parse((ROOT / "pages" / f"{slug}.py").read_text())
+    aliases = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            for a in node.names:
+                aliases[a.asname or a.name] = (node.module, a.name)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "page" and len(node.args) == 2:
+            arg = node.args[1]
+            if isinstance(arg, ast.Attribute) and isinstance(arg.value, ast.Name):
+                module, name = aliases[arg.value.id]
+                mod = importlib.import_module(f"{module}.{name}" if module == "nnviz" else module)
+                return getattr(mod, arg.attr)
+            if isinstance(arg, ast.Name):
+                module, name = aliases[arg.id]
+                return getattr(importlib.import_module(module), name)
+    return None
+
+
+@pytest.mark.parametrize("slug", [t.slug for t in TOPICS])
+def test_every_setting_and_choice_has_a_label(slug):
+    spec = _page_spec(slug)
+    if spec is None:
+        pytest.skip(f"/{slug} has no settings yet")
+    missing = [f"{slug}.{p.name}" for p in spec if p.name != "seed" and not i18n.has(f"{slug}.{p.name}")]
+    missing += [f"opt.{o}" for p in spec if isinstance(p, Choice) for o in p.options if not i18n.has(f"opt.{o}")]
+    assert not missing, missing
+
+
+def test_unknown_key_raises():
+    with pytest.raises(KeyError):
+        i18n.t("no.such.key", "en")
+
+
+def test_browser_locale_picks_language():
+    assert i18n.lang_from_locale("ko-KR") == "ko"
+    assert i18n.lang_from_locale("en-US") == "en"
+    assert i18n.lang_from_locale(None) == "en"

@@ -1,0 +1,191 @@
+"""The single unit: gate data, training vs the plain nn loop, the XOR plateau, Rosenblatt's rule, codegen."""
+
+import math
+import re
+
+import pytest
+import torch
+from torch import nn
+
+from nnviz import codegen
+from nnviz import perceptron as P
+from nnviz.data import GATES, logic_gate
+from nnviz.training import check_finite
+
+LN2 = math.log(2)
+
+
+def test_logic_gate_truth_tables():
+    X, y = logic_gate("xor")
+    assert X.dtype == y.dtype == torch.float32
+    assert X.shape == (4, 2) and y.shape == (4, 1)
+    assert X.tolist() == [[0, 0], [0, 1], [1, 0], [1, 1]]
+    assert {g: logic_gate(g)[1][:, 0].tolist() for g in GATES} == {
+        "and": [0, 0, 0, 1], "or": [0, 1, 1, 1], "nand": [1, 1, 1, 0], "xor": [0, 1, 1, 0]}
+
+
+def test_logic_gate_rejects_unknown_name():
+    with pytest.raises(ValueError, match=r"gate must be one of \['and', 'or', 'nand', 'xor'\], got 'nor'"):
+        logic_gate("nor")
+
+
+def _plain_loop(gate, steps, lr, seed, loss):
+    """The tutorial's loop, written out: nn.Sequential + BCELoss/MSELoss + SGD."""
+    torch.manual_seed(seed)
+    model = nn.Sequential(nn.Linear(2, 1), nn.Sigmoid())
+    criterion = nn.BCELoss() if loss == "bce" else nn.MSELoss()
+    opt = torch.optim.SGD(model.parameters(), lr=lr)
+    X, y = logic_gate(gate)
+    losses = []
+    for _ in range(steps):
+        opt.zero_grad()
+        out = criterion(model(X), y)
+        losses.append(out.item())
+        out.backward()
+        opt.step()
+    return losses, model[0].weight.detach()[0], model[0].bias.item()
+
+
+@pytest.mark.parametrize("gate, loss, seed, lr", [("or", "bce", 0, 1.0), ("xor", "bce", 3, 0.3), ("nand", "mse", 7, 3.0)])
+def test_batched_training_equals_plain_nn_loop(gate, loss, seed, lr):
+    losses, weight, bias = _plain_loop(gate, 300, lr, seed, loss)
+    run = P.train(gate, steps=300, lr=lr, seed=seed, loss=loss)
+    assert len(run.losses) == 300
+    assert torch.allclose(run.losses, torch.tensor(losses), atol=1e-6)
+    assert torch.allclose(run.weight, weight, atol=1e-5)
+    assert run.bias == pytest.approx(bias, abs=1e-5)
+
+
+@pytest.mark.parametrize("gate", ["and", "or", "nand"])
+def test_single_unit_learns_separable_gates(gate):
+    run = P.train(gate, steps=1000, lr=1.0, seed=0)
+    assert run.final_loss < 0.05
+    assert ((run.probs() >= 0.5).float() == logic_gate(gate)[1][:, 0]).all()
+
+
+def test_xor_single_unit_stalls_at_ln2():
+    run = P.train("xor", steps=1000, lr=1.0, seed=0)
+    assert run.final_loss == pytest.approx(LN2, abs=1e-4)
+    assert torch.allclose(run.probs(), torch.full((4,), 0.5), atol=1e-2)
+
+
+@pytest.mark.parametrize("loss", ["bce", "mse"])
+def test_xor_never_below_plateau_for_any_seed_or_learning_rate(loss):
+    df = P.xor_floor(range(8), P.LEARNING_RATES, steps=400, loss=loss)
+    assert len(df) == 8 * len(P.LEARNING_RATES)
+    assert df.final_loss.min() >= P.PLATEAU[loss] - 1e-6
+    assert (df.gap == df.final_loss - P.PLATEAU[loss]).all()
+
+
+def test_xor_plateau_is_the_loss_of_predicting_one_half():
+    half = torch.full((4, 1), 0.5)
+    y = logic_gate("xor")[1]
+    assert P.PLATEAU["bce"] == pytest.approx(nn.BCELoss()(half, y).item())
+    assert P.PLATEAU["mse"] == pytest.approx(nn.MSELoss()(half, y).item())
+
+
+def test_history_has_one_loss_per_step_and_weights_per_update():
+    run = P.train("and", steps=50, lr=0.5, seed=2)
+    assert run.losses.shape == (50,) and run.weights.shape == (51, 2) and run.biases.shape == (51,)
+    w0, b0 = P.initial_unit(2)
+    assert torch.equal(run.weights[0], w0) and run.biases[0] == b0[0]
+    # losses[k] is the loss of the weights after k updates
+    assert run.losses[10].item() == pytest.approx(P.loss_of(run.weights[10], run.biases[10], "and").item(), abs=1e-6)
+
+
+def test_train_rejects_bad_arguments_naming_them():
+    with pytest.raises(ValueError, match="lr must be between 0.001 and 100"):
+        P.train("and", lr=1000)
+    with pytest.raises(ValueError, match="steps must be between 10 and 5000"):
+        P.train("and", steps=10**6)
+    with pytest.raises(ValueError, match="gate must be one of"):
+        P.train("nor")
+
+
+def test_nan_initial_weights_report_divergence_at_step_zero():
+    W0 = torch.tensor([[float("nan"), 0.0], [1.0, 1.0]])
+    losses, Ws, bs, bad = P.train_batch(W0, torch.zeros(2), logic_gate("or")[1][:, 0].expand(2, 4), torch.ones(2), 5)
+    assert bad.tolist() == [0, -1]
+    assert torch.equal(Ws[-1, 0].isnan(), torch.tensor([True, False]))  # the bad unit stopped updating
+
+
+def test_check_finite_names_the_culprit():
+    assert check_finite(3, torch.tensor(0.5)) is None
+    assert check_finite(3, torch.tensor(float("inf"))).what == "loss"
+    p = torch.zeros(2, requires_grad=True)
+    p.grad = torch.tensor([1.0, float("nan")])
+    d = check_finite(4, torch.tensor(0.1), [p])
+    assert (d.step, d.what, d.reason_key) == (4, "grad", "diverged.grad")
+
+
+def _rosenblatt_by_hand(gate, epochs, lr, seed):
+    """The rule in plain Python floats, independent of the torch version."""
+    w, b = P.initial_unit(seed)
+    w1, w2, b = float(w[0]), float(w[1]), float(b[0])
+    X, y = logic_gate(gate)
+    mistakes = []
+    for _ in range(epochs):
+        m = 0
+        for (x1, x2), t in zip(X.tolist(), y[:, 0].tolist()):
+            out = 1.0 if w1 * x1 + w2 * x2 + b >= 0 else 0.0
+            err = t - out
+            w1, w2, b = w1 + lr * err * x1, w2 + lr * err * x2, b + lr * err
+            m += err != 0
+        mistakes.append(m)
+    return mistakes, (w1, w2, b)
+
+
+@pytest.mark.parametrize("gate", GATES)
+def test_rosenblatt_rule_matches_hand_computation(gate):
+    run = P.rosenblatt(gate, epochs=12, lr=0.5, seed=1)
+    mistakes, (w1, w2, b) = _rosenblatt_by_hand(gate, 12, 0.5, 1)
+    assert run.mistakes.tolist() == mistakes
+    assert run.weight.tolist() == pytest.approx([w1, w2], abs=1e-6) and run.bias == pytest.approx(b, abs=1e-6)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_rosenblatt_converges_on_separable_gates_never_on_xor(seed):
+    for gate in ("and", "or", "nand"):
+        run = P.rosenblatt(gate, epochs=50, lr=1.0, seed=seed)
+        assert run.converged_epoch is not None and run.mistakes[run.converged_epoch - 1:].sum() == 0
+    xor = P.rosenblatt("xor", epochs=50, lr=1.0, seed=seed)
+    assert xor.converged_epoch is None and (xor.mistakes > 0).all()
+
+
+def test_boundary_points_lie_on_the_line():
+    w, b = torch.tensor([2.0, -3.0]), 0.5
+    line = P.boundary(w, b)
+    assert len(line) == 2
+    assert ((line.x1 * 2 - 3 * line.x2 + b).abs() < 1e-9).all()
+    assert P.boundary(torch.zeros(2), 1.0).empty
+
+
+def test_grid_is_sigmoid_of_the_unit():
+    w, b = torch.tensor([1.5, -0.5]), -0.25
+    g = P.grid(w, b, n=5)
+    assert len(g) == 25
+    expected = torch.sigmoid(torch.tensor(g.x1.values) * 1.5 - 0.5 * torch.tensor(g.x2.values) - 0.25)
+    assert torch.allclose(torch.tensor(g.p.values), expected.float(), atol=1e-6)
+    assert set(P.grid(w, b, n=5, activation="step").p.unique()) <= {0.0, 1.0}
+
+
+def _numbers(text, label):
+    return [float(x) for x in re.findall(label + r"\s+(-?[\d.]+(?:e-?\d+)?)", text)]
+
+
+@pytest.mark.parametrize("gate, loss", [("and", "bce"), ("xor", "mse")])
+def test_generated_script_prints_the_page_numbers(gate, loss):
+    values = {**P.SETTINGS.defaults(), "gate": gate, "loss": loss, "steps": 200, "lr": 3.0, "seed": 5}
+    out = codegen.run(codegen.script("perceptron", values, "ko"))
+    run = P.train(gate, steps=200, lr=3.0, seed=5, loss=loss)
+    assert _numbers(out, "final loss")[0] == pytest.approx(run.final_loss, abs=1e-6)
+    assert _numbers(out, "w1")[0] == pytest.approx(float(run.weight[0]), abs=1e-5)
+    assert _numbers(out, "b")[-1] == pytest.approx(run.bias, abs=1e-5)
+
+
+def test_generated_rosenblatt_script_prints_the_same_mistakes():
+    values = {**P.SETTINGS.defaults(), "mode": "rosenblatt", "gate": "nand", "epochs": 8, "lr": 0.3, "seed": 4}
+    out = codegen.run(codegen.script("perceptron", values, "en"))
+    run = P.rosenblatt("nand", epochs=8, lr=0.3, seed=4)
+    assert [int(m) for m in re.findall(r"mistakes (\d+)", out)] == run.mistakes.tolist()
+    assert _numbers(out, "w1")[0] == pytest.approx(float(run.weight[0]), abs=1e-6)
