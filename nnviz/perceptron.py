@@ -31,7 +31,7 @@ LEARNING_RATES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.
 
 SETTINGS = Spec(
     Choice("gate", "and", options=GATES, widget="segmented"),
-    Choice("mode", "gd", options=("gd", "rosenblatt"), widget="segmented"),
+    Choice("mode", "gd", options=("gd", "rosenblatt"), widget="radio"),
     Choice("loss", "bce", options=LOSSES, widget="radio"),
     Float("lr", 1.0, lo=0.001, hi=100.0, options=LEARNING_RATES, widget="select_slider"),
     Int("steps", 1000, lo=10, hi=5_000, step=10),

@@ -1,0 +1,103 @@
+"""End to end: every page in headless Chromium against a real server, both languages, deep links."""
+
+from __future__ import annotations
+
+import pytest
+
+from nnviz.i18n import t
+from nnviz.topics import TOPICS
+
+from .server import CHROMIUM, CHROMIUM_ARGS, SHOTS, full_screenshot, page_errors, settle, streamlit_server
+
+pytestmark = pytest.mark.e2e
+PATHS = ["", *[topic.slug for topic in TOPICS]]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def server():
+    with streamlit_server() as (base, proc):
+        yield base
+
+
+def _sidebar_links(page) -> list[str]:
+    # The text after the icon: Material icons render their name as a ligature.
+    return [a.inner_text().strip().split("\n")[-1] for a in page.query_selector_all('[data-testid="stSidebar"] a')]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p or "home")
+def test_page_renders_without_error(browser, server, path, lang):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ko-KR" if lang == "ko" else "en-US")
+    page = ctx.new_page()
+    try:
+        page.goto(f"{server}/{path}?lang={lang}", wait_until="domcontentloaded")
+        settle(page)
+        assert page_errors(page) == []
+        title = t(f"{path}.title", lang) if path else t("app.title", lang)
+        assert page.locator("h1").first.inner_text().strip() == title
+        assert t("perceptron.title", lang) in _sidebar_links(page)
+        full_screenshot(page, SHOTS / f"{path or 'home'}_{lang}.png")
+    finally:
+        ctx.close()
+
+
+def test_browser_locale_chooses_the_language(browser, server):
+    ctx = browser.new_context(locale="ko-KR")
+    page = ctx.new_page()
+    try:
+        page.goto(f"{server}/perceptron", wait_until="domcontentloaded")
+        settle(page)
+        assert page.locator("h1").first.inner_text().strip() == t("perceptron.title", "ko")
+        assert "lang=ko" in page.url
+    finally:
+        ctx.close()
+
+
+def test_narrow_window_and_bad_parameter(browser, server):
+    ctx = browser.new_context(viewport={"width": 400, "height": 900})
+    page = ctx.new_page()
+    try:
+        page.goto(f"{server}/perceptron?lang=en&lr=abc&gate=xor", wait_until="domcontentloaded")
+        settle(page)
+        assert page_errors(page) == []
+        warning = page.locator('[data-testid="stAlertContentWarning"]').first.inner_text()
+        assert "lr=abc" in warning
+        assert "lr=1" in page.url and "gate=xor" in page.url  # the URL now holds what is shown
+        full_screenshot(page, SHOTS / "perceptron_narrow_bad_param.png")
+    finally:
+        ctx.close()
+
+
+def _snapshot(browser, url: str) -> dict:
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = ctx.new_page()
+    try:
+        page.goto(url, wait_until="domcontentloaded")
+        settle(page)
+        return {"title": page.title(), "h1": page.locator("h1").first.inner_text().strip(),
+                "sidebar": _sidebar_links(page), "errors": page_errors(page)}
+    finally:
+        ctx.close()
+
+
+@pytest.mark.parametrize("slug", ["perceptron", "xor"])
+def test_deep_link_as_first_request_matches_after_home(browser, slug):
+    """A fresh server's very first request is a deep link: same page, sidebar and title as after home."""
+    with streamlit_server() as (base, _):
+        first = _snapshot(browser, f"{base}/{slug}?lang=en")
+        _snapshot(browser, f"{base}/?lang=en")
+        again = _snapshot(browser, f"{base}/{slug}?lang=en")
+    assert first["errors"] == []
+    assert first == again
+    assert first["h1"] == t(f"{slug}.title", "en")
+    assert first["title"].startswith(t(f"{slug}.title", "en"))
