@@ -1,7 +1,5 @@
 """The string catalogue: every key in both languages, every key a page uses exists, every setting labelled."""
 
-import ast
-import importlib
 import re
 import string
 from pathlib import Path
@@ -9,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from nnviz import i18n
-from nnviz.params import Choice, Spec
+from conftest import page_spec
+
+from nnviz.params import Choice
 from nnviz.topics import TOPICS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,30 +52,9 @@ def test_every_topic_has_title_question_and_intro():
         assert i18n.has(topic.title_key) and i18n.has(topic.question_key)
 
 
-def _page_spec(slug: str) -> Spec | None:
-    """The settings table a page passes to ui.page(...), resolved from its imports."""
-    tree = ast.parse((ROOT / "pages" / f"{slug}.py").read_text())
-    aliases = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module:
-            for a in node.names:
-                aliases[a.asname or a.name] = (node.module, a.name)
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "page" and len(node.args) == 2:
-            arg = node.args[1]
-            if isinstance(arg, ast.Attribute) and isinstance(arg.value, ast.Name):
-                module, name = aliases[arg.value.id]
-                mod = importlib.import_module(f"{module}.{name}" if module == "nnviz" else module)
-                return getattr(mod, arg.attr)
-            if isinstance(arg, ast.Name):
-                module, name = aliases[arg.id]
-                return getattr(importlib.import_module(module), name)
-    return None
-
-
 @pytest.mark.parametrize("slug", [t.slug for t in TOPICS])
 def test_every_setting_and_choice_has_a_label(slug):
-    spec = _page_spec(slug)
+    spec = page_spec(slug)
     if spec is None:
         pytest.skip(f"/{slug} has no settings yet")
     missing = [f"{slug}.{p.name}" for p in spec if p.name != "seed" and not i18n.has(f"{slug}.{p.name}")]
