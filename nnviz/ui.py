@@ -33,6 +33,10 @@ CACHE_TTL_S = 3600
 
 ss = st.session_state
 
+# The server runs each session's script in its own thread on 2 cores. Our tensors are small, and
+# intra-op threads fighting over the cores made them up to 10× slower (measured): one thread each.
+torch.set_num_threads(1)
+
 
 # --- language ---------------------------------------------------------------------------------
 def lang() -> str:

@@ -1,0 +1,52 @@
+"""Page timings with Streamlit's AppTest: first render (cold cache), rerun after a change, heaviest setting."""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import streamlit as st
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from conftest import assert_clean, open_page  # noqa: E402
+from test_robustness import _extreme  # noqa: E402
+
+from nnviz.topics import TOPICS  # noqa: E402
+
+
+def _timed(fn):
+    t0 = time.perf_counter()
+    out = fn()
+    return out, time.perf_counter() - t0
+
+
+def _seed_rerun(at, seed: int) -> float:
+    box = at.number_input(key=f"{at._slug}.seed")
+    box.set_value(seed)
+    _, took = _timed(lambda: at.run(timeout=300))
+    assert_clean(at)
+    return took
+
+
+def page_figures(slug: str) -> dict:
+    """Cold first render, rerun after a new seed (recompute) and after returning to a seen one (cached)."""
+    st.cache_data.clear()
+    at, cold = _timed(lambda: open_page(slug, timeout=300))
+    assert_clean(at)
+    at._slug = slug
+    new = _seed_rerun(at, 1)  # a value never computed: the page recomputes
+    warm = [_seed_rerun(at, s) for s in (0, 1, 0, 1, 0)]  # both computed before: cache hits
+    st.cache_data.clear()
+    heavy_at, heavy = _timed(lambda: open_page(slug, timeout=300, **_extreme(slug, "hi")))
+    assert_clean(heavy_at)
+    return {"page": f"/{slug}", "first_render_s": cold, "rerun_new_seed_s": new,
+            "rerun_cached_median_s": statistics.median(warm), "heaviest_s": heavy}
+
+
+def run() -> list[dict]:
+    open_page(None)  # import torch, streamlit and nnviz once, outside the timings
+    return [page_figures(t.slug) for t in TOPICS]
