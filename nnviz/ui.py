@@ -24,8 +24,11 @@ from nnviz.params import Bool, Choice, Float, Int, Param, Rejected, Spec
 from nnviz.topics import BY_SLUG, TOPICS
 from nnviz.training import Divergence
 
-# Query keys the shell owns on every page (never reported as unknown settings).
-GLOBAL_KEYS = ("lang", "embed", "embed_options")
+# Query keys the shell owns on every page (never reported as unknown settings): the language,
+# Streamlit's own embedding switches, and the classroom ones (presenter mode, hidden controls).
+GLOBAL_KEYS = ("lang", "embed", "embed_options", "presenter", "hide")
+# Presenter mode: everything larger for a projector (Streamlit sizes its text in rem).
+PRESENTER_CSS = "<style>html { font-size: 22px; } [data-testid='stSidebar'] { font-size: 18px; }</style>"
 
 # Cache sizes: bounded so a public demo's memory stays flat however many settings are tried.
 CACHE_MAX_ENTRIES = 64
@@ -94,6 +97,8 @@ def page(slug: str | None, spec: Spec | None = None) -> Page:
     _sidebar()
     p = Page(slug, spec or Spec())
     p._load_url()
+    if p.presenter:
+        st.html(PRESENTER_CSS)
     return p
 
 
@@ -128,6 +133,8 @@ class Page:
     def __init__(self, slug: str | None, spec: Spec):
         self.slug, self.spec = slug, spec
         self._key = slug or "home"
+        self.presenter = False  # ?presenter=1: large type, settings collapsed
+        self.hidden: set[str] = set()  # ?hide=lr,steps: controls a teacher chose to hide
 
     # -- settings ----------------------------------------------------------------------------
     @property
@@ -152,8 +159,20 @@ class Page:
             ss[f"_values.{self._key}"] = values
             ss[f"_rejected.{self._key}"] = rejected
             ss[f"_loaded.{self._key}"] = dict(values)
+        self._read_classroom(query)
         self._write_url()
         self._warn_rejected()
+
+    def _read_classroom(self, query: dict[str, tuple[str, ...]]) -> None:
+        """?presenter=1 and ?hide=name,name (unknown names are reported like any bad parameter)."""
+        presenter = query.get("presenter", ())
+        self.presenter = bool(presenter) and presenter[-1].strip().lower() in ("1", "true", "yes", "on")
+        names = [n.strip() for raw in query.get("hide", ()) for n in raw.split(",") if n.strip()]
+        self.hidden = {n for n in names if n in self.spec}
+        if ss.get(f"_url.{self._key}") != query:
+            bad = [n for n in names if n not in self.spec]
+            ss[f"_rejected.{self._key}"] = ss.get(f"_rejected.{self._key}", []) + [
+                Rejected("hide", n[:40], "unknown") for n in bad]
 
     def _write_url(self) -> None:
         keep = {k: st.query_params.get_all(k) for k in GLOBAL_KEYS if k in st.query_params and k != "lang"}
@@ -206,6 +225,8 @@ class Page:
         box = container if container is not None else st
         key = f"{self._key}.{name}"
         values = ss[f"_values.{self._key}"]
+        if name in self.hidden:
+            return values[name]
         if lo is not None or hi is not None:
             clamped = min(max(values[name], p.lo if lo is None else lo), p.hi if hi is None else hi)
             if clamped != values[name]:
@@ -288,9 +309,15 @@ class Page:
 
         st.fragment(body, run_every=1 / fps if playing else None)()
 
+    def settings_box(self):
+        """The box a page's controls go in: bordered, or (presenter mode) a collapsed expander."""
+        if self.presenter:
+            return st.expander(t("ui.settings"), icon=":material/tune:", expanded=False)
+        return st.container(border=True)
+
     def controls(self, names: Sequence[str], columns: int = 3) -> dict:
-        """Draw several settings in a bordered box of ``columns`` columns; return all current values."""
-        with st.container(border=True):
+        """Draw several settings in the settings box, ``columns`` to a row; return all current values."""
+        with self.settings_box():
             cols = st.columns(columns)
             for i, name in enumerate(names):
                 self.control(name, cols[i % columns])

@@ -17,7 +17,7 @@ xor_floor = ui.cached(P.xor_floor)
 page = ui.page("perceptron", P.SETTINGS)
 page.header()
 
-with st.container(border=True):
+with page.settings_box():
     c1, c2 = st.columns([1, 1.4])
     gate = page.control("gate", c1)
     mode = page.control("mode", c2)
