@@ -89,8 +89,9 @@ def page(slug: str | None, spec: Spec | None = None) -> Page:
     """Open a page: page config, sidebar, language, and the settings read from the URL."""
     topic = BY_SLUG.get(slug) if slug else None
     _sync_lang_from_url()
+    title_key = topic.title_key if topic else (f"{slug}.title" if slug else None)
     st.set_page_config(
-        page_title=f"{t(topic.title_key)} · nnviz" if topic else t("app.title"),
+        page_title=f"{t(title_key)} · nnviz" if title_key else t("app.title"),
         page_icon=topic.icon if topic else ":material/neurology:",
         layout="wide",
     )
@@ -108,6 +109,8 @@ def _sidebar() -> None:
         st.caption(t("app.pages"))
         for topic in TOPICS:
             st.page_link(topic.path, label=t(topic.title_key), icon=topic.icon, query_params={"lang": lang()})
+        st.page_link("pages/glossary.py", label=t("glossary.title"), icon=":material/menu_book:",
+                     query_params={"lang": lang()})
         st.divider()
         ss["_lang_choice"] = lang()
         st.segmented_control(

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from nnviz.params import Bool, Choice, Float, Int
 from nnviz.topics import TOPICS
 
-SLUGS = [t.slug for t in TOPICS]
+SLUGS = [t.slug for t in TOPICS] + ["glossary"]
 HOSTILE = ["", "nan", "NaN", "inf", "-inf", "1e309", "-1", "0", "-0", "1e-320", "99999999999999999999",
            "abc", "'; DROP TABLE x;--", "<script>alert(1)</script>", "{{7*7}}", "__import__('os')",
            "가나다", "🙂", "\u202e", "x" * 500, "1,5", "0x10", "true", "None", " 3 "]

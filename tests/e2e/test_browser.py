@@ -10,7 +10,7 @@ from nnviz.topics import TOPICS
 from .server import CHROMIUM, CHROMIUM_ARGS, SHOTS, full_screenshot, page_errors, settle, streamlit_server
 
 pytestmark = pytest.mark.e2e
-PATHS = ["", *[topic.slug for topic in TOPICS]]
+PATHS = ["", *[topic.slug for topic in TOPICS], "glossary"]
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,23 @@
+"""The bilingual glossary: every term with a link to the lesson that shows it."""
+
+import streamlit as st
+
+from nnviz import glossary, ui
+from nnviz.topics import BY_SLUG
+
+page = ui.page("glossary")
+st.title(ui.t("glossary.title"), anchor=False)
+st.markdown(ui.t("glossary.intro"))
+query = st.text_input(ui.t("glossary.search"), max_chars=40, key="glossary.q")
+rows = glossary.entries(ui.lang(), query)
+if not rows:
+    st.info(ui.t("glossary.none", q=query))
+st.caption(ui.t("glossary.count", n=len(rows)))
+for row in rows:
+    with st.container(border=True):
+        c1, c2 = st.columns([2, 3])
+        first, second = (row["ko"], row["en"]) if ui.lang() == "ko" else (row["en"], row["ko"])
+        c1.markdown(f"**{first}**  \n{second}")
+        c2.markdown(row["definition"])
+        topic = BY_SLUG[row["slug"]]
+        c2.page_link(topic.path, label=ui.t(topic.title_key), icon=topic.icon, query_params={"lang": ui.lang()})
