@@ -49,7 +49,7 @@ GAINS = ("torch_default", "calculate_gain")
 QUANTITIES = ("weight", "activation", "gradient")
 STDS = (0.001, 0.003, 0.01, 0.03, 0.05, 0.1, 0.3, 1.0, 3.0)
 BOUNDS = (0.001, 0.003, 0.01, 0.03, 0.05, 0.1, 0.3, 1.0, 3.0)
-VALUES = (-0.1, -0.01, 0.0, 0.001, 0.01, 0.05, 0.1, 0.3, 1.0)
+VALUES = (-0.1, -0.01, 0.001, 0.01, 0.05, 0.1, 0.3, 1.0)  # 0 is the zeros scheme
 LEARNING_RATES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 100.0, 1000.0)
 # Data draws get their own streams: a generator seeded like the init's would hand the inputs the very
 # numbers the weights get (x ∝ w), and every scheme must see the same mini-batches.
@@ -70,7 +70,7 @@ SETTINGS = Spec(
     Choice("mode", "fan_in", options=("fan_in", "fan_out"), widget="segmented"),
     Choice("gain", "torch_default", options=GAINS, widget="radio"),
     Bool("compare", True, widget="toggle"),
-    Int("steps", 200, lo=20, hi=500, step=20),
+    Int("steps", 100, lo=20, hi=500, step=20),
     Float("lr", 0.1, lo=0.001, hi=1000.0, options=LEARNING_RATES, widget="select_slider"),
     seed(),
 )
@@ -185,6 +185,11 @@ def build(scale: Scale, layer_sizes: Sequence[int], generator: torch.Generator) 
 @functools.lru_cache(maxsize=8)
 def _digits(seed: int):
     return nndata.digits(seed)
+
+
+def train_size(seed: int) -> int:
+    """Number of training digits (the 80 % split)."""
+    return len(_digits(seed)[0])
 
 
 def inputs(data: str, batch: int, seed: int) -> tuple[torch.Tensor, torch.Tensor]:
@@ -483,6 +488,25 @@ class TrainRun:
         return float(self.history["test_acc"].iloc[-1])
 
 
+def eval_every(steps: int) -> int:
+    """Steps between two evaluations on the whole data: every 10, but at most ~20 points per curve."""
+    return max(EVAL_EVERY, steps // 20 // EVAL_EVERY * EVAL_EVERY)
+
+
+def relevant(scheme: str, values: dict) -> dict:
+    """The scheme's own arguments out of a page's settings (the rest at their defaults).
+
+    Keeps caches and generated code honest: a He run does not depend on the normal scheme's σ.
+    """
+    d = SETTINGS.defaults()
+    out = {k: d[k] for k in ("std", "bound", "value", "mode", "gain")}
+    keys = {"normal": ("std",), "uniform": ("bound",), "constant": ("value",),
+            "xavier_normal": ("gain",), "xavier_uniform": ("gain",), "orthogonal": ("gain",),
+            "kaiming_normal": ("gain", "mode"), "kaiming_uniform": ("gain", "mode")}.get(scheme, ())
+    out.update({k: values[k] for k in keys if k in values})
+    return out
+
+
 def train_width(width: int) -> int:
     """The width the training comparison uses: the page's, capped at ``TRAIN_WIDTH``."""
     return min(width, TRAIN_WIDTH)
@@ -505,6 +529,7 @@ def _train_loop(model, steps, lr, seed, on_step=None, record=None):
     opt = torch.optim.SGD(model.parameters(), lr=lr)
     idx = _batches(len(X), steps, seed)
     rows, div = [], None
+    every = eval_every(steps)
     loss0, acc0, tacc0 = _evaluate(model, X, y, Xt, yt)
     rows.append(dict(step=0, train_loss=loss0, train_acc=acc0, test_acc=tacc0))
     for step in range(steps):
@@ -518,7 +543,7 @@ def _train_loop(model, steps, lr, seed, on_step=None, record=None):
         opt.step()
         if record is not None:
             record(step + 1, model)
-        if (step + 1) % EVAL_EVERY == 0 or step + 1 == steps:
+        if (step + 1) % every == 0 or step + 1 == steps:
             l, a, ta = _evaluate(model, X, y, Xt, yt)
             if not math.isfinite(l):
                 div = Divergence(step + 1, "loss", l)
@@ -546,6 +571,9 @@ def train(
     on_step: Callable[[int], None] | None = None,
 ) -> TrainRun:
     """Train the net (width capped at ``TRAIN_WIDTH``) on digits with SGD, mini-batches of 64.
+
+    ``history`` has the whole-training-set loss and accuracy and the test accuracy at step 0 and
+    every :func:`eval_every` steps.
 
     Same seed, same mini-batches for every scheme; only the initial weights differ. Stops at the
     first non-finite loss or gradient (``diverged``) with the history up to there.
@@ -702,3 +730,33 @@ def diagnose(stats: pd.DataFrame, activation: str, factor: float = 10.0) -> list
         found.append(Finding("steady", dict(ratio=max(ratio, 1 / ratio) if ratio > 0 else float("nan"),
                                             gratio=max(gratio, 1 / gratio) if gratio > 0 else float("nan"), n=n)))
     return found
+
+
+PANELS = ("weight", "activation", "backprop", "wgrad")  # the four depth charts
+_PANEL_COLUMNS = {  # panel → (measured column, theory column or None)
+    "weight": ("weight_std", "theory_weight_std"),
+    "activation": ("activation_std", "theory_activation_std"),
+    "backprop": ("act_grad_std", "theory_act_grad_std"),
+    "wgrad": ("grad_std", None),
+}
+
+
+def profile(stats: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Long table for the depth charts: scheme, panel, layer, source (measured/theory), std.
+
+    ``stats`` maps a scheme's display name to its :func:`layer_stats` table. Activations and ∂L/∂h are
+    the hidden layers'; weights and ∂L/∂W include the output layer. Rows whose std is not a positive
+    finite number (zero, NaN, inf) are left out: the charts are on a log scale.
+    """
+    frames = []
+    for name, s in stats.items():
+        for panel, (measured, theory) in _PANEL_COLUMNS.items():
+            rows = s if panel in ("weight", "wgrad") else s[s.kind == "hidden"]
+            for source, col in (("measured", measured), ("theory", theory)):
+                if col is None:
+                    continue
+                frames.append(pd.DataFrame(dict(scheme=name, panel=panel, layer=rows.layer.to_numpy(),
+                                                source=source, std=rows[col].to_numpy(dtype=float))))
+    df = pd.concat(frames, ignore_index=True)
+    ok = np.isfinite(df["std"]) & (df["std"] > 0)
+    return df[ok].reset_index(drop=True)

@@ -1,5 +1,297 @@
-"""Until its lesson lands, the page says it comes next."""
+"""Weight initialisation: weights, activations and gradients through depth, for every torch.nn.init scheme."""
 
+import math
+
+import pandas as pd
+import streamlit as st
+
+from nnviz import init as I
 from nnviz import ui
+from nnviz.charts import init as charts
+from nnviz.models import INIT_SCHEMES, gain
 
-ui.coming_next("init")
+probe = ui.cached(I.probe)
+scheme_table = ui.cached(I.scheme_table)
+symmetry = ui.cached(I.symmetry)
+
+
+@ui.cached
+def train(scheme, activation, depth, width, steps, lr, seed, args: tuple):
+    return I.train(scheme, activation, depth, width, steps, lr, seed, **dict(args))
+
+
+page = ui.page("init", I.SETTINGS)
+page.header()
+
+# --- presets and controls ---------------------------------------------------------------------------
+with st.container(horizontal=True, vertical_alignment="center"):
+    st.caption(page.t(".presets"))
+    for name, values in I.PRESETS.items():
+        page.preset(f"init.preset.{name}", **values)
+
+with st.container(border=True):
+    c1, c2, c3 = st.columns([1.2, 1.6, 1])
+    scheme = page.control("scheme", c1)
+    page.control("activation", c2)
+    page.control("data", c3)
+    c1, c2, c3, c4 = st.columns(4)
+    page.control("depth", c1)
+    page.control("width", c2)
+    page.control("batch", c3)
+    page.control("seed", c4)
+    c1, c2, c3 = st.columns([1.4, 1, 1])
+    if scheme == "normal":
+        page.control("std", c1)
+    elif scheme == "uniform":
+        page.control("bound", c1)
+    elif scheme == "constant":
+        page.control("value", c1)
+    elif scheme.startswith(("xavier", "kaiming")) or scheme == "orthogonal":
+        page.control("gain", c1)
+    if scheme.startswith("kaiming"):
+        page.control("mode", c2)
+    page.control("compare", c3)
+v = page.values
+act, depth, width = v["activation"], v["depth"], v["width"]
+ACT = ui.option_label(act)
+
+
+def fmt(x: float) -> str:
+    return f"{x:.3g}" if math.isfinite(x) else str(x)
+
+
+def label(s: str) -> str:
+    """A scheme's display name with its own argument (σ, a, c, gain, mode)."""
+    a = I.relevant(s, v)
+    extra = []
+    if s == "normal":
+        extra.append(page.t(".arg.normal", v=fmt(a["std"])))
+    elif s == "uniform":
+        extra.append(page.t(".arg.uniform", v=fmt(a["bound"])))
+    elif s == "constant":
+        extra.append(page.t(".arg.constant", v=fmt(a["value"])))
+    if a["gain"] == "calculate_gain" and (s.startswith(("xavier", "kaiming")) or s == "orthogonal"):
+        extra.append(page.t(".arg.gain", v=fmt(gain(I.gain_act(s, act, "calculate_gain")))))
+    if s.startswith("kaiming") and a["mode"] == "fan_out":
+        extra.append(page.t(".arg.fan_out"))
+    name = ui.option_label(s)
+    return f"{name} ({', '.join(extra)})" if extra else name
+
+
+def run_probe(s: str, histograms: bool):
+    return probe(s, act, depth, width, v["batch"], v["seed"], data=v["data"], histograms=histograms,
+                 **I.relevant(s, v))
+
+
+schemes = [scheme] + ([r for r in I.REFERENCES if r != scheme] if v["compare"] else [])
+names = {s: label(s) for s in schemes}
+main = run_probe(scheme, True)
+stats = {names[s]: (main if s == scheme else run_probe(s, False)).stats for s in schemes}
+S = main.stats
+hid = S[S.kind == "hidden"]
+last = int(hid.layer.iloc[-1])
+
+# --- the chosen scheme: formula, theory, verdict --------------------------------------------------
+table = scheme_table(act, depth, width, **I.relevant(scheme, v))
+row = table.set_index("scheme").loc[scheme]
+left, right = st.columns([1.1, 1])
+with left:
+    st.markdown(page.t(".formula", name=names[scheme]))
+    st.latex(I.FORMULAS[scheme] + r"\qquad \operatorname{std}(w) = " + I.STD_FORMULAS[scheme])
+    note = page.t(".formula.std", w=width, first=fmt(row.std_first),
+                  hidden=fmt(row.std_hidden) if depth > 1 else "—", output=fmt(row.std_output))
+    if not math.isnan(row.gain):
+        note += " " + page.t(".formula.gain", g=fmt(row.gain))
+    st.markdown(note)
+with right:
+    m1, m2, m3 = st.columns(3)
+    m1.metric(page.t(".m.act_first"), fmt(float(hid.activation_std.iloc[0])))
+    m2.metric(page.t(".m.act_last", n=last), fmt(float(hid.activation_std.iloc[-1])))
+    m3.metric(page.t(".m.flat", n=last), f"{float(hid.flat_fraction.iloc[-1]):.0%}", help=page.t(".m.flat.help"))
+    m1, m2, _ = st.columns(3)
+    m1.metric(page.t(".m.grad_first"), fmt(float(hid.act_grad_std.iloc[0])))
+    m2.metric(page.t(".m.grad_last", n=last), fmt(float(hid.act_grad_std.iloc[-1])))
+
+if main.overflow is not None:
+    st.error(page.t(".overflow", layer=main.overflow), icon=":material/warning:")
+else:
+    for f in I.diagnose(S, act):
+        kw = {k: (fmt(x) if isinstance(x, float) else x) for k, x in f.values.items()}
+        if f.kind == "saturate":
+            kw["flat"] = f"{f.values['flat']:.0%}"
+        if f.kind in ("grad_vanish", "grad_explode"):
+            way = f.kind.split("_")[1]
+            text = page.t(".verdict.grad", how=page.t(f".verdict.grad.{way}"), ratio=kw["ratio"], n=kw["n"],
+                          speed=page.t(".verdict.speed." + ("slow" if way == "vanish" else "fast")))
+        else:
+            text = page.t(f".verdict.{f.kind}", **kw)
+        (st.success if f.kind == "steady" else st.info if f.kind == "constant" else st.warning)(text)
+
+# --- through the layers ---------------------------------------------------------------------------
+st.subheader(page.t(".depth.title"), anchor=False)
+prof = I.profile(stats)
+lbl = {k: page.t(f".lbl.{k}") for k in ("layer", "std", "scheme", "source", "measured", "theory", "value", "share",
+                                         "count", "from", "to", "step", "train_loss", "test_acc", "unit", "weight")}
+lbl.update({f"panel.{p}": page.t(f".panel.{p}") for p in I.PANELS})
+order = [names[s] for s in schemes]
+c1, c2 = st.columns(2)
+for i, panel in enumerate(I.PANELS):
+    page.chart(charts.depth_panel(prof, panel, order, lbl), prof[prof.panel == panel], f"depth_{panel}",
+               container=(c1, c2)[i % 2])
+st.caption(page.t(".depth.caption"))
+with st.expander(page.t(".depth.title") + " — " + page.t("ui.data")):
+    st.dataframe(S.round(8), hide_index=True)
+
+# --- histograms -------------------------------------------------------------------------------------
+st.subheader(page.t(".hist.title"), anchor=False)
+hl = {**lbl, "layer_name": page.t(".hist.layer"), "output": page.t(".lbl.output")}
+tabs = st.tabs([page.t(f".hist.{q}") for q in I.QUANTITIES])
+for tab, q, colour in zip(tabs, I.QUANTITIES, ("#0072B2", "#E69F00", "#009E73")):
+    with tab:
+        h = main.hist[main.hist.quantity == q]
+        page.chart(charts.histograms(main.hist, q, hl, color=colour), h, f"hist_{q}")
+st.caption(page.t(".hist.caption", scheme=names[scheme]))
+
+# --- every scheme -----------------------------------------------------------------------------------
+st.subheader(page.t(".table.title"), anchor=False)
+shown = pd.DataFrame({
+    page.t(".col.scheme"): [label(s) for s in INIT_SCHEMES],
+    page.t(".col.gain"): table.gain.round(4),
+    page.t(".col.first"): table.std_first.round(5),
+    page.t(".col.hidden"): table.std_hidden.round(5),
+    page.t(".col.output"): table.std_output.round(5),
+})
+st.dataframe(shown, hide_index=True, width="stretch")
+st.caption(page.t(".table.caption", w=width))
+with st.expander(page.t(".formulas"), icon=":material/functions:"):
+    cols = st.columns(2)
+    for i, s in enumerate(INIT_SCHEMES):
+        with cols[i % 2]:
+            st.markdown(f"**{ui.option_label(s)}** — `nn.init.{'kaiming_uniform' if s == 'default' else s}_`")
+            st.latex(I.FORMULAS[s] + r"\quad\Rightarrow\quad \operatorname{std} = " + I.STD_FORMULAS[s])
+
+# --- does it matter for training? ---------------------------------------------------------------------
+st.subheader(page.t(".train.title"), anchor=False)
+with st.container(border=True):
+    c1, c2 = st.columns(2)
+    page.control("steps", c1)
+    page.control("lr", c2)
+v = page.values
+tw = I.train_width(width)
+st.markdown(page.t(".train.intro", depth=depth, tw=tw, act=ACT, lr=fmt(v["lr"]), steps=v["steps"]))
+if tw < width:
+    st.caption(page.t(".train.capped", tw=tw, w=width))
+bar = st.progress(0.0, text=page.t("ui.computing"))
+runs = {}
+for i, s in enumerate(schemes):
+    bar.progress(i / len(schemes), text=f"{page.t('ui.computing')} {names[s]} ({i + 1}/{len(schemes)})")
+    runs[s] = train(s, act, depth, width, v["steps"], v["lr"], v["seed"], tuple(sorted(I.relevant(s, v).items())))
+bar.empty()
+hist = pd.concat([r.history.assign(scheme=names[s]) for s, r in runs.items()], ignore_index=True)
+tl = {**lbl, "reference": page.t(".lbl.ln10")}
+for s, r in runs.items():
+    if r.diverged is not None:
+        st.markdown(page.t(".train.diverged_note", scheme=names[s]))
+        page.diverged(r.diverged)
+c1, c2 = st.columns(2)
+page.chart(charts.training(hist, "train_loss", order, tl, reference=math.log(10)), hist, "training",
+           container=c1)
+page.chart(charts.training(hist, "test_acc", order, tl), hist, "test_accuracy", container=c2)
+n_train = I.train_size(v["seed"])
+st.caption(page.t(".train.caption", n=n_train, every=I.eval_every(v["steps"])))
+
+
+def overshot(r) -> bool:
+    return r.diverged is None and r.final_loss > 1.5 * float(r.history.train_loss.iloc[0])
+
+
+def status(r) -> str:
+    if r.diverged is not None:
+        return page.t(".train.diverged", step=r.diverged.step)
+    if overshot(r):
+        return page.t(".train.overshoot")
+    return page.t(".train.stuck") if r.final_loss > math.log(10) - 0.02 else page.t(".train.ok")
+
+
+summary = pd.DataFrame({
+    lbl["scheme"]: [names[s] for s in runs],
+    page.t(".train.col.final"): [round(r.final_loss, 5) for r in runs.values()],
+    page.t(".train.col.acc"): [f"{r.test_acc:.1%}" for r in runs.values()],
+    page.t(".train.col.status"): [status(r) for r in runs.values()],
+})
+st.dataframe(summary, hide_index=True, width="stretch")
+rose = [s for s, r in runs.items() if overshot(r)]
+if rose:
+    r = runs[rose[0]]
+    st.warning(page.t(".train.overshoot.note", schemes=", ".join(names[s] for s in rose), lr=fmt(v["lr"]),
+                      start=f"{float(r.history.train_loss.iloc[0]):.3f}", end=f"{r.final_loss:.3f}"),
+               icon=":material/trending_up:")
+ok = {s: r for s, r in runs.items() if r.diverged is None}
+if len(ok) >= 2:
+    best = min(ok, key=lambda s: ok[s].final_loss)
+    worst = max(ok, key=lambda s: ok[s].final_loss)
+    st.markdown(page.t(".train.best", steps=v["steps"], best=names[best], loss=f"{ok[best].final_loss:.4f}",
+                       acc=f"{ok[best].test_acc:.1%}", worst=names[worst], wloss=f"{ok[worst].final_loss:.4f}",
+                       wacc=f"{ok[worst].test_acc:.1%}"))
+
+# --- symmetry --------------------------------------------------------------------------------------
+st.subheader(page.t(".sym.title"), anchor=False)
+other = scheme if scheme not in ("zeros", "constant") else "xavier_normal"
+sym_args = dict(activation=act, depth=2, width=width, steps=v["steps"], lr=v["lr"], seed=v["seed"])
+const = symmetry("constant", **sym_args, **I.relevant("constant", v))
+rand = symmetry(other, **sym_args, **I.relevant(other, v))
+const_name = f"{ui.option_label('constant')} ({page.t('.arg.constant', v=fmt(v['value']))})"
+st.markdown(page.t(".sym.intro", value=fmt(v["value"]), units=tw, act=ACT,
+                   steps=v["steps"], lr=fmt(v["lr"]), other=names.get(other, label(other))))
+k = int(const.trace.unit.max())
+c1, c2 = st.columns(2)
+page.chart(charts.symmetry_trace(const.trace, lbl, const_name), const.trace, "symmetry_constant", container=c1)
+page.chart(charts.symmetry_trace(rand.trace, lbl, label(other)), rand.trace, "symmetry_random", container=c2)
+st.caption(page.t(".sym.trace", k=k) + ". " + page.t(".sym.trace.caption", k=k, other=label(other)))
+for r in (const, rand):
+    page.diverged(r.diverged)
+layers = pd.concat([r.layers.assign(init=n) for r, n in ((const, const_name), (rand, label(other)))])
+sym_table = pd.DataFrame({
+    page.t(".sym.col.init"): layers.init,
+    page.t(".sym.col.layer"): layers.layer,
+    page.t(".sym.col.distinct"): layers.distinct_units.astype(str) + " / " + layers.units.astype(str),
+    page.t(".sym.col.rank"): layers["rank"],
+    page.t(".sym.col.act_spread"): layers.act_spread.map(lambda x: f"{x:.3g}"),
+    page.t(".sym.col.grad_spread"): layers.grad_spread.map(lambda x: f"{x:.3g}"),
+    page.t(".sym.col.moved"): layers.weight_change.map(lambda x: f"{x:.3g}"),
+})
+st.markdown(f"**{page.t('.sym.table', steps=v['steps'])}**")
+st.dataframe(sym_table, hide_index=True, width="stretch")
+st.caption(page.t(".sym.table.caption"))
+if const.diverged is None:
+    acc = f"{const.history.test_acc.iloc[-1]:.1%}"
+    if (const.layers.distinct_units == 1).all():
+        st.success(page.t(".sym.verdict.same", steps=v["steps"], units=tw, acc=acc), icon=":material/content_copy:")
+    else:
+        st.warning(page.t(".sym.verdict.broken", distinct=int(const.layers.distinct_units.max())))
+if rand.diverged is None:
+    st.info(page.t(".sym.verdict.random", other=label(other), distinct=int(rand.layers.distinct_units.min()),
+                   rank=int(rand.layers["rank"].min()), acc=f"{rand.history.test_acc.iloc[-1]:.1%}"))
+st.caption(page.t(".sym.zeros"))
+
+# --- try this, why, code --------------------------------------------------------------------------------
+page.try_this([(f".try.q{i}", f".try.a{i}") for i in range(1, 6)])
+
+with page.why():
+    st.markdown(page.t(".why.sum"))
+    st.latex(page.t(".latex.sum"))
+    st.markdown(page.t(".why.product"))
+    st.latex(page.t(".latex.product"))
+    st.markdown(page.t(".why.back"))
+    st.latex(page.t(".latex.back"))
+    st.markdown(page.t(".why.xavier"))
+    st.latex(page.t(".latex.xavier"))
+    st.markdown(page.t(".why.he"))
+    st.latex(page.t(".latex.he"))
+    st.markdown(page.t(".why.gain"))
+    st.latex(page.t(".latex.uniform"))
+    st.markdown(page.t(".why.mf"))
+    st.latex(page.t(".latex.mf"))
+    st.markdown(page.t(".why.rbm"))
+
+page.code()

@@ -327,6 +327,16 @@ STRINGS = {
     "init.train.ok": {"en": "trained", "ko": "학습됨"},
     "init.train.stuck": {"en": "stuck at ln 10", "ko": "ln 10에 멈춤"},
     "init.train.diverged": {"en": "diverged at step {step}", "ko": "{step}스텝에서 발산"},
+    "init.train.overshoot": {"en": "loss grew", "ko": "손실 증가"},
+    "init.train.overshoot.note": {
+        "en": "**The learning rate is too large.** For {schemes} the loss went *up* during training (from {start} to "
+        "{end} for the first): each step of size {lr} overshoots the minimum further than the last. Saturating "
+        "activations (tanh, sigmoid) keep the numbers finite, so nothing overflows — the net just gets worse. "
+        "Try a learning rate 10× smaller.",
+        "ko": "**학습률이 너무 큽니다.** {schemes}에서 학습 중 손실이 오히려 *올라갔습니다*(첫 번째는 {start}에서 "
+        "{end}로). 크기 {lr}의 스텝이 매번 최솟값을 더 멀리 지나칩니다. 포화하는 활성화 함수(tanh, 시그모이드)가 "
+        "숫자를 유한하게 붙잡아 두어 넘치지는 않지만, 신경망은 점점 나빠집니다. 학습률을 10배 줄여 보세요.",
+    },
     "init.train.best": {
         "en": "After {steps} steps the best is **{best}** (loss {loss}, test accuracy {acc}); the worst is **{worst}** "
         "(loss {wloss}, test accuracy {wacc}).",
@@ -378,8 +388,8 @@ STRINGS = {
     },
     "init.try.q4": {
         "en": "Set the activation to **tanh** at 10 layers and keep **PyTorch's default** scheme. Will the training "
-        "comparison show it learning in {steps} steps?",
-        "ko": "활성화 함수를 **tanh**, 10층으로 두고 초기화는 **PyTorch 기본값**으로 두세요. 학습 비교에서 {steps}스텝 "
+        "comparison show it learning in 200 steps?",
+        "ko": "활성화 함수를 **tanh**, 10층으로 두고 초기화는 **PyTorch 기본값**으로 두세요. 학습 비교에서 200스텝 "
         "안에 학습이 될까요?",
     },
     "init.try.a4": {

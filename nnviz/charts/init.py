@@ -1,0 +1,116 @@
+"""Charts of the weight-initialisation page: std through depth, per-layer histograms, training, symmetry."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from nnviz.charts import PALETTE, REFERENCE, color_scale, tooltip_fmt
+
+
+def depth_panel(df: pd.DataFrame, panel: str, schemes: list[str], labels: dict[str, str],
+                height: int = 230) -> alt.LayerChart:
+    """std against layer (log scale) for one panel: measured as lines with dots, theory dashed.
+
+    ``df``: :func:`nnviz.init.profile`. ``schemes``: display names in legend order (same colours on
+    every panel). ``labels``: translated ``layer, std, scheme, source, measured, theory`` and the
+    panel's title under ``panel.<panel>``.
+    """
+    d = df[df.panel == panel].copy()
+    d["source_label"] = d.source.map({"measured": labels["measured"], "theory": labels["theory"]})
+    n_layers = int(df.layer.max()) if len(df) else 1
+    base = alt.Chart(d).encode(
+        x=alt.X("layer:Q", title=labels["layer"], scale=alt.Scale(domain=[1, max(n_layers, 2)], nice=False),
+                axis=alt.Axis(tickMinStep=1, format="d")),
+        y=alt.Y("std:Q", title=labels["std"], scale=alt.Scale(type="log")),
+        color=alt.Color("scheme:N", scale=color_scale(schemes), title=labels["scheme"],
+                        legend=alt.Legend(orient="bottom", columns=2, labelLimit=320)),
+        strokeDash=alt.StrokeDash("source_label:N", scale=alt.Scale(domain=[labels["measured"], labels["theory"]],
+                                                                   range=[[1, 0], [5, 3]]),
+                                  title=labels["source"], legend=alt.Legend(orient="bottom")),
+        detail="source:N",
+        tooltip=[alt.Tooltip("scheme:N", title=labels["scheme"]), alt.Tooltip("layer:Q", title=labels["layer"]),
+                 alt.Tooltip("source_label:N", title=labels["source"]), tooltip_fmt("std:Q", labels["std"], ".4g")],
+    )
+    lines = base.mark_line(strokeWidth=2.2)
+    dots = base.transform_filter(alt.datum.source == "measured").mark_point(filled=True, size=36)
+    return alt.layer(lines, dots).properties(title=labels[f"panel.{panel}"], height=height)
+
+
+def histograms(hist: pd.DataFrame, quantity: str, labels: dict[str, str], columns: int = 6,
+               color: str = PALETTE[0]) -> alt.FacetChart:
+    """One small histogram per layer, same x-axis for all (so a collapse or a saturation shows at a glance).
+
+    ``hist``: :attr:`nnviz.init.Probe.hist`. ``labels``: translated ``value, share, count, from, to,
+    layer`` and ``layer_name`` → a format string with ``{n}``, ``output`` for the output layer.
+    """
+    d = hist[hist.quantity == quantity].copy()
+    names = {n: (labels["output"] if k == "output" else labels["layer_name"].format(n=n))
+             for n, k in zip(d.layer, d.kind)}
+    d["panel"] = d.layer.map(names)
+    order = [names[n] for n in sorted(names)]
+    return (
+        alt.Chart(d)
+        .mark_bar(color=color, opacity=0.9)
+        .encode(
+            x=alt.X("bin_start:Q", title=labels["value"], axis=alt.Axis(labelOverlap=True, tickCount=4, format=".2~g")),
+            x2="bin_end:Q",
+            y=alt.Y("fraction:Q", title=None, axis=alt.Axis(labels=False, ticks=False, grid=False)),
+            tooltip=[alt.Tooltip("panel:N", title=labels["layer"]), tooltip_fmt("bin_start:Q", labels["from"], ".4g"),
+                     tooltip_fmt("bin_end:Q", labels["to"], ".4g"), alt.Tooltip("count:Q", title=labels["count"]),
+                     tooltip_fmt("fraction:Q", labels["share"], ".2%")],
+        )
+        .properties(width=130, height=70)
+        .facet(facet=alt.Facet("panel:N", sort=order, title=None, header=alt.Header(labelFontSize=12)),
+               columns=columns)
+        .resolve_scale(y="independent")
+    )
+
+
+def training(history: pd.DataFrame, metric: str, schemes: list[str], labels: dict[str, str],
+             reference: float | None = None) -> alt.LayerChart:
+    """``metric`` (train_loss or test_acc) against step, one line per scheme; optional reference rule.
+
+    ``history``: columns scheme, step, train_loss, test_acc. ``labels``: ``step, scheme, train_loss,
+    test_acc, reference``.
+    """
+    lines = (
+        alt.Chart(history)
+        .mark_line(strokeWidth=2.5, point=alt.OverlayMarkDef(size=20))
+        .encode(
+            x=alt.X("step:Q", title=labels["step"]),
+            y=alt.Y(f"{metric}:Q", title=labels[metric],
+                    scale=alt.Scale(domain=[0, 1]) if metric == "test_acc" else alt.Scale(zero=True)),
+            color=alt.Color("scheme:N", scale=color_scale(schemes), title=labels["scheme"],
+                            legend=alt.Legend(orient="bottom", columns=2, labelLimit=320)),
+            tooltip=[alt.Tooltip("scheme:N", title=labels["scheme"]), alt.Tooltip("step:Q", title=labels["step"]),
+                     tooltip_fmt("train_loss:Q", labels["train_loss"], ".5f"),
+                     tooltip_fmt("test_acc:Q", labels["test_acc"], ".2%")],
+        )
+    )
+    layers = [lines]
+    if reference is not None:
+        ref = pd.DataFrame({"y": [reference], "label": [labels["reference"]]})
+        layers.append(alt.Chart(ref).mark_rule(color=REFERENCE, strokeDash=[6, 4], strokeWidth=2).encode(y="y:Q"))
+        layers.append(alt.Chart(ref).mark_text(align="left", dx=4, dy=-8, color=REFERENCE).encode(
+            y="y:Q", x=alt.value(4), text="label:N"))
+    return alt.layer(*layers).properties(height=280)
+
+
+def symmetry_trace(trace: pd.DataFrame, labels: dict[str, str], title: str) -> alt.Chart:
+    """Weights of a few units against step, one colour per unit (constant init: they coincide)."""
+    units = [str(u) for u in sorted(trace.unit.unique())]
+    d = trace.assign(unit=trace.unit.astype(str))
+    return (
+        alt.Chart(d)
+        .mark_line(strokeWidth=2.2, opacity=0.85)
+        .encode(
+            x=alt.X("step:Q", title=labels["step"]),
+            y=alt.Y("weight:Q", title=labels["weight"], scale=alt.Scale(zero=False)),
+            color=alt.Color("unit:N", scale=color_scale(units), title=labels["unit"],
+                            legend=alt.Legend(orient="bottom")),
+            tooltip=[alt.Tooltip("unit:N", title=labels["unit"]), alt.Tooltip("step:Q", title=labels["step"]),
+                     tooltip_fmt("weight:Q", labels["weight"], ".8g")],
+        )
+        .properties(title=title, height=240)
+    )
