@@ -43,13 +43,15 @@ def streamlit_server(extra_args: tuple[str, ...] = ()):
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
     base = f"http://127.0.0.1:{port}"
+    args = list(extra_args)
+    prefix = args[args.index("--server.baseUrlPath") + 1].strip("/") + "/" if "--server.baseUrlPath" in args else ""
     try:
         deadline = time.time() + 60
         while time.time() < deadline:
             if proc.poll() is not None:
                 raise RuntimeError(f"streamlit exited: {proc.stderr.read()}")
             try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
+                with urllib.request.urlopen(f"{base}/{prefix}_stcore/health", timeout=2) as r:
                     if r.status == 200:
                         break
             except OSError:

@@ -101,3 +101,12 @@ def test_deep_link_as_first_request_matches_after_home(browser, slug):
     assert first == again
     assert first["h1"] == t(f"{slug}.title", "en")
     assert first["title"].startswith(t(f"{slug}.title", "en"))
+
+
+def test_app_works_behind_a_base_url_path(browser):
+    """Served under /nnviz (--server.baseUrlPath), as behind a reverse proxy: pages and links work."""
+    with streamlit_server(("--server.baseUrlPath", "nnviz")) as (base, _):
+        snap = _snapshot(browser, f"{base}/nnviz/perceptron?lang=en")
+    assert snap["errors"] == []
+    assert snap["h1"] == t("perceptron.title", "en")
+    assert t("xor.title", "en") in snap["sidebar"]
