@@ -27,7 +27,7 @@ from torch import nn
 
 from nnviz.data import noise_regression
 from nnviz.models import mlp
-from nnviz.params import Choice, Float, Int, Spec, seed
+from nnviz.params import Bool, Choice, Float, Int, Spec, seed
 from nnviz.training import Divergence, check_finite
 
 LR_OPTIONS = (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -37,6 +37,7 @@ MODELS = ("plain", "dropout")  # the two nets of the overfitting experiment
 GRID_SIDE = 16  # the mask demo's layer is a GRID_SIDE × GRID_SIDE grid of units
 THIN_SIZES = (2, 8, 8, 1)  # the small network whose thinned versions are drawn
 TEST_FRACTION = 0.2  # the tutorial's 8:2 train/test split
+EVAL_EVERY_STEP = 50  # eval-mode losses are recorded after each of the first 50 steps, then ~200 times
 
 SETTINGS = Spec(
     # Part 1 and Part 2 share p: the same layer, seen up close and then at work.
@@ -50,6 +51,11 @@ SETTINGS = Spec(
     Float("lr", 0.001, lo=LR_OPTIONS[0], hi=LR_OPTIONS[-1], options=LR_OPTIONS, widget="select_slider"),
     Int("epochs", 1000, lo=100, hi=2000, step=100),
     seed(1),  # the tutorial's torch.manual_seed(1)
+    # What the charts show (in the URL too, so a shared link shows the same view).
+    Bool("objective", False, widget="toggle"),
+    Bool("log", False, widget="toggle"),
+    Bool("band", True, widget="toggle"),
+    Bool("once", True, widget="toggle"),
 )
 
 # nn.Dropout has no generator argument: every draw comes from the process-wide generator, which
@@ -250,6 +256,7 @@ class Thinning:
     edges: pd.DataFrame  # pass, layer (of the source), src, dst, active (both ends kept)
     outputs: pd.DataFrame  # pass, output, kept (hidden units kept in the pass)
     eval_output: float  # the full network with every unit and no scaling: model.eval()
+    bias: float  # the output layer's bias: what a pass outputs when no kept unit of the last hidden layer fires
 
     @property
     def passes(self) -> int:
@@ -296,6 +303,7 @@ def thinning_demo(p: float = 0.8, seed: int = 1, passes: int = 4, x: Sequence[fl
             out_rows.append((k, float(h[0, 0]), int(sum(int(m.sum()) for m in kept_layers[1:-1]))))
         model.eval()
         eval_out = float(model(xin)[0, 0])
+        bias = float(model[-1].bias[0])
     return Thinning(
         sizes=sizes,
         p=float(p),
@@ -304,6 +312,7 @@ def thinning_demo(p: float = 0.8, seed: int = 1, passes: int = 4, x: Sequence[fl
         edges=pd.DataFrame(edge_rows, columns=["pass", "layer", "src", "dst", "active"]),
         outputs=pd.DataFrame(out_rows, columns=["pass", "output", "kept"]),
         eval_output=eval_out,
+        bias=bias,
     )
 
 
@@ -358,7 +367,7 @@ def _make_optimizer(name: str, params, lr: float) -> torch.optim.Optimizer:
 
 
 def _train(net, xtr, ytr, xte, yte, optimizer, lr, epochs, every, tick):
-    """The tutorial's full-batch loop; eval-mode train/test losses every ``every`` epochs."""
+    """The tutorial's full-batch loop; eval-mode train/test losses early on and every ``every`` epochs."""
     loss_fn = nn.MSELoss()
     opt = _make_optimizer(optimizer, net.parameters(), lr)
     objective, checkpoints, divergence = [], [], None
@@ -382,7 +391,8 @@ def _train(net, xtr, ytr, xte, yte, optimizer, lr, epochs, every, tick):
         objective.append(loss.item())
         opt.step()
         opt.zero_grad()
-        if (epoch + 1) % every == 0 or epoch + 1 == epochs:
+        # Every step early on (where the loss moves fastest, and where a divergence happens), then sparser.
+        if epoch < EVAL_EVERY_STEP or (epoch + 1) % every == 0 or epoch + 1 == epochs:
             evaluate(epoch + 1)
             tick(epoch + 1)
     return objective, checkpoints, divergence

@@ -153,6 +153,7 @@ def test_thinning_masks_reproduce_every_forward_pass(p):
             assert n[n.layer == 1].value.to_numpy() == pytest.approx(h1.numpy(), rel=1e-5, abs=1e-6)
         full = float(l3(torch.relu(l2(torch.relu(l1(x))))))
     assert th.eval_output == pytest.approx(full, rel=1e-5, abs=1e-6)
+    assert th.bias == float(l3.bias.detach())
     if p == 0:
         assert th.nodes["kept"].all()
 

@@ -7,6 +7,7 @@ Builders take the DataFrames of :mod:`nnviz.dropout` plus already-translated lab
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 import altair as alt
@@ -117,68 +118,70 @@ def share_histogram(shares: pd.DataFrame, p: float, se_one: float, labels: Mappi
 
 
 def thinning_chart(nodes: pd.DataFrame, edges: pd.DataFrame, outputs: pd.DataFrame,
-                   labels: Mapping[str, str], width: int = 150) -> alt.HConcatChart:
+                   labels: Mapping[str, str], width: int = 150) -> alt.FacetChart:
     """One small network diagram per forward pass: kept units filled, dropped units greyed, only the
     connections between kept units drawn.
 
     ``labels``: "pass" (with {k}, {out}), "layer", "unit", "kept", "value", "dropped", "kept_name".
     """
-    sizes = nodes[nodes["pass"] == 0].groupby("layer")["unit"].count().to_dict()
-    pos = lambda layer, unit: unit - (sizes[layer] - 1) / 2  # noqa: E731 - centre each column
-    n = nodes.copy()
-    n["y"] = [pos(lay, u) for lay, u in zip(n["layer"], n["unit"])]
-    n["state"] = n["kept"].map({True: labels["kept_name"], False: labels["dropped"]})
-    e = edges.copy()
-    e["y"] = [pos(lay, s) for lay, s in zip(e["layer"], e["src"])]
-    e["y2"] = [pos(lay + 1, d) for lay, d in zip(e["layer"], e["dst"])]
-    e["x2"] = e["layer"] + 1
-    ymax = max(sizes.values()) / 2
-    xs = alt.Scale(domain=[-0.3, len(sizes) - 0.7])
-    ys = alt.Scale(domain=[-ymax, ymax])
-    charts = []
-    for k in sorted(n["pass"].unique()):
-        out = float(outputs.loc[outputs["pass"] == k, "output"].iloc[0])
-        ek = e[(e["pass"] == k) & e["active"]]
-        nk = n[n["pass"] == k]
-        lines = alt.Chart(ek).mark_rule(color=GREY, opacity=0.55, strokeWidth=0.8).encode(
-            x=alt.X("layer:Q", scale=xs, axis=None), x2="x2:Q",
-            y=alt.Y("y:Q", scale=ys, axis=None), y2="y2:Q")
-        dots = alt.Chart(nk).mark_circle(size=90, opacity=1, stroke=GREY, strokeWidth=1).encode(
-            x=alt.X("layer:Q", scale=xs, axis=None),
-            y=alt.Y("y:Q", scale=ys, axis=None),
-            color=alt.Color("state:N", title=None,
-                            scale=alt.Scale(domain=[labels["kept_name"], labels["dropped"]], range=[BLUE, DROPPED]),
-                            legend=alt.Legend(orient="bottom") if k == 0 else None),
-            tooltip=[alt.Tooltip("layer:Q", title=labels["layer"]), alt.Tooltip("unit:Q", title=labels["unit"]),
-                     alt.Tooltip("state:N", title=labels["kept"]), tooltip_fmt("value:Q", labels["value"])],
-        )
-        charts.append(alt.layer(lines, dots).properties(
-            width=width, height=170, title=labels["pass"].format(k=k + 1, out=f"{out:.3f}")))
-    return alt.hconcat(*charts, spacing=8).resolve_scale(color="shared")
+    sizes = nodes[nodes["pass"] == 0].groupby("layer")["unit"].count()
+    centre = (sizes - 1) / 2  # centre each column of units vertically
+    titles = {int(k): labels["pass"].format(k=int(k) + 1, out=f"{o:.3f}")
+              for k, o in zip(outputs["pass"], outputs["output"])}
+    n = nodes.assign(kind="node", y=nodes["unit"] - nodes["layer"].map(centre).to_numpy(),
+                     state=nodes["kept"].map({True: labels["kept_name"], False: labels["dropped"]}))
+    e = edges[edges["active"]]
+    e = e.assign(kind="edge", y=e["src"] - e["layer"].map(centre).to_numpy(),
+                 y2=e["dst"] - (e["layer"] + 1).map(centre).to_numpy(), x2=e["layer"] + 1)
+    # One data set for all passes (faceted): a fraction of the JSON of one chart per pass.
+    df = pd.concat([n, e[["pass", "layer", "kind", "y", "y2", "x2"]]], ignore_index=True)
+    df["title"] = df["pass"].map(titles)
+    ymax = sizes.max() / 2
+    x = alt.X("layer:Q", scale=alt.Scale(domain=[-0.3, len(sizes) - 0.7]), axis=None)
+    y = alt.Y("y:Q", scale=alt.Scale(domain=[-ymax, ymax]), axis=None)
+    base = alt.Chart().encode(x=x, y=y)
+    lines = base.transform_filter("datum.kind == 'edge'").mark_rule(
+        color=GREY, opacity=0.55, strokeWidth=0.8).encode(x2="x2:Q", y2="y2:Q")
+    dots = base.transform_filter("datum.kind == 'node'").mark_circle(
+        size=90, opacity=1, stroke=GREY, strokeWidth=1).encode(
+        color=alt.Color("state:N", title=None,
+                        scale=alt.Scale(domain=[labels["kept_name"], labels["dropped"]], range=[BLUE, DROPPED]),
+                        legend=alt.Legend(orient="bottom")),
+        tooltip=[alt.Tooltip("layer:Q", title=labels["layer"]), alt.Tooltip("unit:Q", title=labels["unit"]),
+                 alt.Tooltip("state:N", title=labels["kept"]), tooltip_fmt("value:Q", labels["value"])],
+    )
+    return alt.layer(lines, dots, data=df).properties(width=width, height=170).facet(
+        column=alt.Column("title:N", sort=[titles[k] for k in sorted(titles)], title=None,
+                          header=alt.Header(labelFontWeight="bold", labelFontSize=13, labelOrient="top")),
+        spacing=8,
+    )
 
 
 # --- Part 2: overfitting ---------------------------------------------------------------------------
 
 
 def loss_chart(history: pd.DataFrame, names: Mapping[str, str], labels: Mapping[str, str],
-               noise_var: float | None = None, show_objective: bool = False, log: bool = False) -> alt.Chart:
+               refs: pd.DataFrame | None = None, show_objective: bool = False, log: bool = False) -> alt.Chart:
     """Train (solid) and test (dashed) loss of both nets over the epochs, in eval mode.
 
     With ``show_objective`` the loss the optimizer saw each epoch (train mode, masks on) is added
-    faintly. ``noise_var`` draws σ², the expected test loss of the best possible prediction (0).
-    ``labels``: "epoch", "loss", "model", "split", "noise".
+    faintly. ``refs`` (columns split, loss, what) draws grey reference levels, solid for "train" and
+    dashed for "test": e.g. the loss of the truth y = 0 on each split.
+    Non-finite losses (a diverged run) are left out. ``labels``: "epoch", "loss", "model", "split".
     """
     splits = ["train", "test"] + (["objective"] if show_objective else [])
     # The plain net's objective is its train loss (no masks): draw the objective of the dropout net only.
     keep = history["split"].isin(splits) & ~((history["split"] == "objective") & (history["model"] == "plain"))
+    keep &= history["loss"].map(math.isfinite) & (history["loss"] > 0 if log else True)
     df = thin(history[keep], ["model", "split"], "epoch")
     df = df.assign(model_name=_named(df["model"], names), split_name=_named(df["split"], names))
     model_dom = [names[m] for m in ("plain", "dropout")]
     split_dom = [names[s] for s in splits]
     dashes = [[1, 0], [6, 4], [1, 3]][: len(splits)]
-    y = alt.Y("loss:Q", title=labels["loss"], scale=alt.Scale(type="log" if log else "linear", zero=False))
+    y = alt.Y("loss:Q", title=labels["loss"], scale=alt.Scale(type="log" if log else "linear", zero=False),
+              axis=alt.Axis(format="~g"))
     lines = alt.Chart(df).mark_line(strokeWidth=2).encode(
-        x=alt.X("epoch:Q", title=labels["epoch"]),
+        x=alt.X("epoch:Q", title=labels["epoch"], axis=alt.Axis(format="d", tickMinStep=1)),
         y=y,
         color=alt.Color("model_name:N", title=labels["model"],
                         scale=alt.Scale(domain=model_dom, range=[MODEL_COLOURS["plain"], MODEL_COLOURS["dropout"]]),
@@ -192,10 +195,11 @@ def loss_chart(history: pd.DataFrame, names: Mapping[str, str], labels: Mapping[
                  alt.Tooltip("epoch:Q", title=labels["epoch"]), tooltip_fmt("loss:Q", labels["loss"])],
     )
     layers = [lines]
-    if noise_var is not None:
-        ref = pd.DataFrame({"loss": [noise_var], "what": [labels["noise"]]})
-        layers.append(alt.Chart(ref).mark_rule(color=REFERENCE, strokeDash=[2, 2]).encode(
-            y="loss:Q", tooltip=[alt.Tooltip("what:N", title=" "), tooltip_fmt("loss:Q", labels["loss"])]))
+    if refs is not None and len(refs):
+        layers.append(alt.Chart(refs).mark_rule(color=REFERENCE, strokeWidth=1.5, opacity=0.8).encode(
+            y="loss:Q",
+            strokeDash=alt.condition(alt.datum.split == "test", alt.value([6, 4]), alt.value([1, 0])),
+            tooltip=[alt.Tooltip("what:N", title=" "), tooltip_fmt("loss:Q", labels["loss"])]))
     return alt.layer(*layers).properties(height=320)
 
 
@@ -219,9 +223,10 @@ def fit_chart(data: pd.DataFrame, curves: pd.DataFrame, names: Mapping[str, str]
         x=x, y=alt.Y("y:Q", title=labels["y"]),
         color=alt.Color("name:N", title=labels["series"],
                         scale=alt.Scale(domain=dom, range=[colours[s] for s in series]),
-                        legend=alt.Legend(orient="bottom", columns=2)),
+                        legend=alt.Legend(orient="bottom", columns=2, labelLimit=360)),
         strokeDash=alt.condition(alt.datum.series == "truth", alt.value([4, 4]), alt.value([1, 0])),
-        strokeWidth=alt.condition(alt.datum.series == "train_once", alt.value(1.2), alt.value(2.5)),
+        strokeWidth=alt.condition(alt.datum.series == "train_once", alt.value(1), alt.value(2.5)),
+        opacity=alt.condition(alt.datum.series == "train_once", alt.value(0.75), alt.value(1.0)),
         tooltip=[alt.Tooltip("name:N", title=labels["series"]), tooltip_fmt("x:Q", labels["x"]),
                  tooltip_fmt("y:Q", labels["y"])],
     )

@@ -92,8 +92,8 @@ STRINGS = {
         "마우스를 올리면 숫자가 보입니다. 두 그림의 색 범위는 다릅니다. 출력 쪽이 {scale:.4g}배 넓습니다.",
     },
     "dropout.m.kept": {"en": "Units kept", "ko": "살아남은 유닛"},
-    "dropout.m.kept.value": {"en": "{k} of {n} ({share:.1%})", "ko": "{n}개 중 {k}개 ({share:.1%})"},
-    "dropout.m.kept.delta": {"en": "expected {keep:.0%} ± {se:.1%}", "ko": "기댓값 {keep:.0%} ± {se:.1%}"},
+    "dropout.m.kept.delta": {"en": "{share:.1%}; expected {keep:.0%} ± {se:.1%}",
+                             "ko": "{share:.1%}; 기댓값 {keep:.0%} ± {se:.1%}"},
     "dropout.m.scale": {"en": "Kept units × ", "ko": "살아남은 유닛 × "},
     "dropout.m.scale.delta": {"en": "measured: {lo:.6g} … {hi:.6g}", "ko": "측정값: {lo:.6g} … {hi:.6g}"},
     "dropout.m.eval": {"en": "Eval mode: output − input", "ko": "평가 모드: 출력 − 입력"},
@@ -138,6 +138,12 @@ STRINGS = {
         "en": "Outputs of the four passes: {outs}. In eval mode (all units, no scaling) the same net outputs {ev}.",
         "ko": "네 번의 출력: {outs}. 평가 모드(모든 유닛, 배율 없음)에서 같은 신경망의 출력은 {ev}입니다.",
     },
+    "dropout.thin.bias": {
+        "en": "A pass that outputs exactly {b:.3f} kept no unit of the last hidden layer that fires (kept units "
+        "with ReLU output 0 pass nothing on): only the output bias b = {b:.3f} is left.",
+        "ko": "출력이 정확히 {b:.3f}인 순전파에서는 마지막 은닉층에서 살아남은 유닛 중 활성화된 것이 하나도 없습니다(ReLU "
+        "출력이 0인 유닛은 아무것도 전달하지 않음). 출력층의 편향 b = {b:.3f}만 남은 것입니다.",
+    },
     # --- part 2: overfitting ------------------------------------------------------------------------
     "dropout.part2": {"en": "2. Overfitting pure noise, and the cure", "ko": "2. 잡음에 과적합하기, 그리고 그 처방"},
     "dropout.part2.lead": {
@@ -169,16 +175,16 @@ STRINGS = {
     "dropout.m.ref": {"en": "y = 0 scores {v:.4f}", "ko": "y = 0은 {v:.4f}"},
     "dropout.loss.title": {"en": "Loss during training", "ko": "학습 중 손실"},
     "dropout.loss.lead": {
-        "en": "Solid: loss on the training points; dashed: on the test points. The dotted grey lines are the "
-        "losses of the true function y = 0 on each split: a training loss below its line means the net has "
-        "memorised noise.",
-        "ko": "실선: 훈련 데이터 손실, 점선: 테스트 데이터 손실. 회색 점선은 참 함수 y = 0의 각 데이터 손실입니다. "
-        "훈련 손실이 이 선보다 낮다면 신경망이 잡음을 외운 것입니다.",
+        "en": "Solid: loss on the training points; dashed: on the test points. The grey lines are the losses of "
+        "the true function y = 0 (solid on the training points, dashed on the test points): a training loss "
+        "below its grey line means the net has memorised noise.",
+        "ko": "실선: 훈련 데이터 손실, 점선: 테스트 데이터 손실. 회색 선은 참 함수 y = 0의 손실입니다(실선은 훈련 "
+        "데이터, 점선은 테스트 데이터). 훈련 손실이 회색 실선보다 낮다면 신경망이 잡음을 외운 것입니다.",
     },
     "dropout.loss.ref_train": {"en": "y = 0 on train", "ko": "훈련 데이터에서 y = 0"},
     "dropout.loss.ref_test": {"en": "y = 0 on test", "ko": "테스트 데이터에서 y = 0"},
-    "dropout.show_objective": {"en": "Also show the loss in training mode", "ko": "훈련 모드 손실도 보기"},
-    "dropout.log_scale": {"en": "Log scale", "ko": "로그 눈금"},
+    "dropout.objective": {"en": "Also show the loss in training mode", "ko": "훈련 모드 손실도 보기"},
+    "dropout.log": {"en": "Log scale", "ko": "로그 눈금"},
     "dropout.fit.title": {"en": "What each net learned", "ko": "각 신경망이 배운 함수"},
     "dropout.fit.lead": {
         "en": "The plain net wiggles through the training points; the dropout net (eval mode) stays flatter, "
@@ -189,8 +195,12 @@ STRINGS = {
         "참 함수 y = 0에 가깝습니다. 파란 띠는 드롭아웃 신경망을 훈련 모드로 {k}번 예측했을 때(매번 다른 마스크) 값이 "
         "놓이는 범위이고, 초록 선은 그런 예측 한 번입니다. `model.eval()`을 잊으면 이런 결과를 얻습니다.",
     },
-    "dropout.show_band": {"en": "Training-mode band", "ko": "훈련 모드 범위"},
-    "dropout.show_once": {"en": "One training-mode prediction", "ko": "훈련 모드 예측 한 번"},
+    "dropout.fit.diverged": {
+        "en": "Training diverged, so there are no fitted curves to draw: only the data are shown.",
+        "ko": "학습이 발산해서 그릴 수 있는 적합 곡선이 없습니다. 데이터만 보여 줍니다.",
+    },
+    "dropout.band": {"en": "Training-mode band", "ko": "훈련 모드 범위"},
+    "dropout.once": {"en": "One training-mode prediction", "ko": "훈련 모드 예측 한 번"},
     "dropout.trap.title": {"en": "The forgot-eval trap", "ko": "eval()을 잊는 함정"},
     "dropout.trap.lead": {
         "en": "A dropout net fresh from training is still in training mode. Ask it for ŷ at x = {x:g} and it "
@@ -206,6 +216,10 @@ STRINGS = {
     "dropout.trap.delta": {"en": "prediction {k}; spread so far {sd:.4f}", "ko": "{k}번째 예측; 지금까지 표준편차 {sd:.4f}"},
     "dropout.trap.press": {"en": "prediction number", "ko": "예측 번호"},
     "dropout.trap.mode": {"en": "mode", "ko": "모드"},
+    "dropout.trap.diverged": {
+        "en": "The dropout net diverged, so there is nothing sensible to predict with. Lower the learning rate.",
+        "ko": "드롭아웃 신경망이 발산해서 예측에 쓸 수 없습니다. 학습률을 낮춰 보세요.",
+    },
     "dropout.diverged.which": {"en": "The net {name} diverged.", "ko": "{name} 신경망이 발산했습니다."},
     # --- axis and tooltip labels --------------------------------------------------------------------
     "dropout.ax.unit": {"en": "unit", "ko": "유닛"},

@@ -1,0 +1,117 @@
+"""The /dropout page in Streamlit's AppTest: defaults, widget changes, URL states, the trap, both languages."""
+
+from conftest import assert_clean, charts, metric, open_page, texts
+
+from nnviz import dropout as D
+
+FAST = dict(hidden="64", epochs="200")  # a light Part 2 where the test is about something else
+
+
+def _final(**kw):
+    v = {**{k: D.SETTINGS.defaults()[k] for k in ("n", "noise", "hidden", "p", "lr", "epochs", "seed", "optimizer")},
+         **kw}
+    return D.overfit_experiment(**v).final
+
+
+def test_default_view_shows_the_tutorial_experiment():
+    at = open_page("dropout")
+    assert_clean(at)
+    f = _final()
+    assert metric(at, "without dropout: train loss") == f"{f.loc['plain', 'train']:.4f}"
+    assert metric(at, "without dropout: test loss") == f"{f.loc['plain', 'test']:.4f}"
+    assert metric(at, "with Dropout(0.8): gap (test − train)") == f"{f.loc['dropout', 'gap']:.4f}"
+    demo = D.mask_demo(D.input_values("ramp"), 0.8, D.mask_seed(1, 0))
+    assert metric(at, "Units kept") == f"{demo.kept} / 256"
+    assert metric(at, "Kept units × 1/(1 − p)") == "5"
+    assert metric(at, "Eval mode: output − input") == "max |diff| = 0"
+    assert "probability to drop" in texts(at)
+    assert len(charts(at)) >= 8
+    q = at.query_params
+    assert q["p"] == "0.8" and q["hidden"] == "512" and q["epochs"] == "1000" and q["seed"] == "1"
+
+
+def test_sample_a_new_mask_counts_the_draw_up_and_redraws():
+    at = open_page("dropout", inputs="ones", p="0.5", **FAST)
+    at.button(key="dropout.new_mask").click().run()
+    assert_clean(at)
+    assert at.query_params["draw"] == "1"
+    demo = D.mask_demo(D.input_values("ones"), 0.5, D.mask_seed(1, 1))
+    assert metric(at, "Units kept") == f"{demo.kept} / 256"
+    assert metric(at, "Kept units × 1/(1 − p)") == "2"
+    grid = D.mask_demo(D.input_values("ones"), 0.5, D.mask_seed(1, 0))
+    assert not grid.mask.equal(demo.mask)  # a different mask was drawn
+
+
+def test_changing_p_writes_the_url_and_retrains_the_dropout_net():
+    at = open_page("dropout", **FAST)
+    at.slider(key="dropout.p").set_value(0.5).run()
+    assert_clean(at)
+    assert at.query_params["p"] == "0.5"
+    f = _final(p=0.5, hidden=64, epochs=200)
+    assert metric(at, "with Dropout(0.5): test loss") == f"{f.loc['dropout', 'test']:.4f}"
+    assert "nn.Dropout(0.5)" in texts(at)
+
+
+def test_a_link_reproduces_the_view():
+    first = open_page("dropout", p="0.3", inputs="randn", draw="5", n="60", noise="0.5", hidden="32",
+                      optimizer="sgd", lr="0.1", epochs="300", seed="7")
+    assert_clean(first)
+    again = open_page("dropout", **dict(first.query_params))
+    assert [m.value for m in again.metric] == [m.value for m in first.metric]
+    f = _final(p=0.3, n=60, noise=0.5, hidden=32, optimizer="sgd", lr=0.1, epochs=300, seed=7)
+    assert metric(again, "without dropout: train loss") == f"{f.loc['plain', 'train']:.4f}"
+
+
+def test_bad_url_values_warn_by_name_and_fall_back():
+    at = open_page("dropout", p="abc", hidden="100000", optimizer="rmsprop", lr="0.002", bogus="1", **{"epochs": "200"})
+    assert_clean(at)
+    warnings = " ".join(w.value for w in at.warning)
+    for name in ("p=abc", "hidden=100000", "optimizer=rmsprop", "lr=0.002", "bogus=1"):
+        assert name in warnings, name
+    assert at.query_params["p"] == "0.8" and at.query_params["hidden"] == "512"
+
+
+def test_huge_learning_rate_is_explained_with_the_curve_up_to_that_step():
+    at = open_page("dropout", optimizer="sgd", lr="10", **FAST)
+    assert_clean(at)
+    r = D.overfit_experiment(hidden=64, epochs=200, optimizer="sgd", lr=10.0)
+    div = r.divergence["plain"]
+    assert any(f"Training diverged at step {div.step}" in e.value for e in at.error)
+    assert "The net without dropout diverged." in texts(at)
+    assert charts(at)
+
+
+def test_predict_again_changes_the_train_mode_answer_but_not_the_eval_mode_one():
+    at = open_page("dropout", **FAST)
+    r = D.overfit_experiment(hidden=64, epochs=200)
+    presses = D.forgot_eval(r, x=0.5, presses=4, seed=1)
+    train = presses[presses["mode"] == "train"].prediction.tolist()
+    ev = presses[presses["mode"] == "eval"].prediction.tolist()
+    label_train, label_eval = "`net(x)` — forgot `net.eval()`", "`net.eval(); net(x)`"
+    assert metric(at, label_train) == f"{train[2]:.5f}"
+    assert metric(at, label_eval) == f"{ev[2]:.5f}"
+    at.button(key="dropout.trap.again").click().run()
+    assert_clean(at)
+    assert metric(at, label_train) == f"{train[3]:.5f}" != f"{train[2]:.5f}"
+    assert metric(at, label_eval) == f"{ev[3]:.5f}" == f"{ev[2]:.5f}"
+    at.button(key="dropout.trap.reset").click().run()
+    assert metric(at, label_train) == f"{train[0]:.5f}"
+
+
+def test_korean_page_is_korean():
+    at = open_page("dropout", lang="ko", **FAST)
+    assert_clean(at)
+    assert at.title[0].value == "드롭아웃"
+    body = texts(at)
+    assert "PyTorch의 `p`는 끌(drop) 확률입니다" in body and "과적합" in body
+    assert metric(at, "살아남은 유닛")
+    assert "Units kept" not in [m.label for m in at.metric]
+    assert "Inside one dropout layer" not in body
+    assert "드롭아웃 층 하나" in at.code[0].value
+
+
+def test_code_export_is_on_the_page_with_the_current_settings():
+    at = open_page("dropout", p="0.5", **FAST)
+    code = at.code[0].value
+    assert "p = 0.5" in code and "nn.Dropout(p)" in code and "range(200)" in code
+    assert "nn.Linear(1, 64)" in code and "net.eval()" in code
