@@ -1,0 +1,275 @@
+"""Charts of the XOR page: input space with the hidden units' lines, hidden space, loss, and the seed sweep.
+
+Every builder takes DataFrames from :mod:`nnviz.xor` and ``labels``, a dict of already translated
+strings; outcome names arrive as ``labels["outcomes"]`` (code → text).
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from nnviz.charts import (
+    BLUE,
+    GREEN,
+    GREY,
+    ORANGE,
+    PINK,
+    PROB_SCHEME,
+    REFERENCE,
+    SKY,
+    VERMILION,
+    YELLOW,
+    tooltip_fmt,
+)
+
+BOX = (-0.5, 1.5)
+# Unit lines avoid the targets' blue and orange.
+UNIT_COLORS = (GREEN, PINK, SKY, VERMILION, YELLOW, GREY, "#004D40", "#882255", "#117733", "#332288")
+OUTCOME_COLORS = {
+    "solved": GREEN, "half_ln2": VERMILION, "three": PINK, "ln2": GREY, "other": YELLOW, "overshoot": SKY,
+    "diverged": "#000000",
+}
+HEIGHT = 360
+
+
+def _targets(labels: dict) -> alt.Scale:
+    return alt.Scale(domain=[labels["target0"], labels["target1"]], range=[BLUE, ORANGE])
+
+
+def _heat(field: pd.DataFrame, xf: str, yf: str, box: tuple[float, float, float, float], labels: dict,
+          x_title: str, y_title: str) -> alt.Chart:
+    """A probability field as centred rectangles over the box, coloured blue (0) → orange (1)."""
+    xs = sorted(field[xf].unique())
+    ys = sorted(field[yf].unique())
+    hx = (xs[1] - xs[0]) / 2 if len(xs) > 1 else (box[1] - box[0]) / 2
+    hy = (ys[1] - ys[0]) / 2 if len(ys) > 1 else (box[3] - box[2]) / 2
+    cells = field.assign(xa=field[xf] - hx, xb=field[xf] + hx, ya=field[yf] - hy, yb=field[yf] + hy)
+    return (
+        alt.Chart(cells)
+        .mark_rect(opacity=0.75)
+        .encode(
+            x=alt.X("xa:Q", title=x_title, scale=alt.Scale(domain=list(box[:2]), nice=False, zero=False)),
+            x2="xb:Q",
+            y=alt.Y("ya:Q", title=y_title, scale=alt.Scale(domain=list(box[2:]), nice=False, zero=False)),
+            y2="yb:Q",
+            color=alt.Color("p:Q", scale=alt.Scale(domain=[0, 1], scheme=PROB_SCHEME), title=labels["p"],
+                            legend=alt.Legend(orient="bottom", gradientLength=160, values=[0, 0.5, 1])),
+            tooltip=[tooltip_fmt(f"{xf}:Q", x_title, ".3f"), tooltip_fmt(f"{yf}:Q", y_title, ".3f"),
+                     tooltip_fmt("p:Q", labels["p"], ".3f")],
+        )
+    )
+
+
+def _points(pts: pd.DataFrame, xf: str, yf: str, box, labels: dict, x_title: str, y_title: str) -> list[alt.Chart]:
+    """The four inputs: coloured by target, named, and ringed when the net gets them wrong."""
+    df = pts.assign(
+        target_label=pts["target"].map({0: labels["target0"], 1: labels["target1"]}),
+        name="(" + pts["x1"].astype(int).astype(str) + "," + pts["x2"].astype(int).astype(str) + ")",
+    )
+    x = alt.X(f"{xf}:Q", scale=alt.Scale(domain=list(box[:2]), nice=False, zero=False), title=x_title)
+    y = alt.Y(f"{yf}:Q", scale=alt.Scale(domain=list(box[2:]), nice=False, zero=False), title=y_title)
+    tips = [alt.Tooltip("name:N", title=labels["point"]), alt.Tooltip("target:Q", title=labels["y"]),
+            tooltip_fmt("p:Q", labels["p"], ".4f")]
+    if xf != "x1":
+        tips += [tooltip_fmt(f"{xf}:Q", x_title, ".4f"), tooltip_fmt(f"{yf}:Q", y_title, ".4f")]
+    dots = (
+        alt.Chart(df)
+        .mark_point(size=380, filled=True, stroke="white", strokeWidth=2.5, opacity=1)
+        .encode(x=x, y=y,
+                color=alt.Color("target_label:N", scale=_targets(labels), title=labels["y"],
+                                legend=alt.Legend(orient="bottom")),
+                shape=alt.Shape("target_label:N", scale=alt.Scale(range=["circle", "square"]), legend=None),
+                tooltip=tips)
+    )
+    names = alt.Chart(df).mark_text(dx=16, dy=-14, fontSize=13, fontWeight="bold", color="black").encode(
+        x=x, y=y, text="name:N")
+    out = [dots, names]
+    if "correct" in df:
+        wrong = df[~df["correct"].astype(bool)]
+        if len(wrong):
+            out.append(alt.Chart(wrong).mark_point(size=1100, filled=False, color=VERMILION, strokeWidth=3,
+                                                   strokeDash=[4, 3]).encode(x=x, y=y, tooltip=tips))
+    return out
+
+
+def input_space(field: pd.DataFrame, pts: pd.DataFrame, lines: pd.DataFrame, labels: dict) -> alt.LayerChart:
+    """The net's P(y = 1) over the input plane, each first-layer unit's line, and the four points.
+
+    ``pts`` needs ``x1, x2, target, p`` (and ``correct`` to ring the wrong ones); ``lines`` is
+    :func:`nnviz.xor.unit_lines` with an added ``name`` column (the unit's legend text).
+    """
+    box = (*BOX, *BOX)
+    layers = [_heat(field, "x1", "x2", box, labels, labels["x1"], labels["x2"])]
+    if len(lines):
+        names = list(dict.fromkeys(lines["name"]))
+        layers.append(
+            alt.Chart(lines)
+            .mark_line(strokeWidth=3, strokeDash=[8, 4], clip=True)
+            .encode(
+                x=alt.X("x1:Q", scale=alt.Scale(domain=list(BOX), nice=False)),
+                y=alt.Y("x2:Q", scale=alt.Scale(domain=list(BOX), nice=False)),
+                detail="unit:N",
+                color=alt.Color("name:N", title=labels["units"],
+                                scale=alt.Scale(domain=names, range=list(UNIT_COLORS[: len(names)])),
+                                legend=alt.Legend(orient="bottom", columns=2, labelLimit=260)),
+                tooltip=[alt.Tooltip("name:N", title=labels["unit"]), tooltip_fmt("w1:Q", "w1", ".4f"),
+                         tooltip_fmt("w2:Q", "w2", ".4f"), tooltip_fmt("b:Q", "b", ".4f")],
+            )
+        )
+    layers += _points(pts, "x1", "x2", box, labels, labels["x1"], labels["x2"])
+    return alt.layer(*layers).resolve_scale(color="independent", shape="independent").properties(height=HEIGHT)
+
+
+def hidden_space(view, labels: dict) -> alt.LayerChart:
+    """The four points where the last hidden layer puts them, the warped input square, the output line.
+
+    ``view`` is a :class:`nnviz.xor.HiddenView`; ``labels["u"]``, ``labels["v"]`` name its axes.
+    """
+    box = view.box
+    xt, yt = labels["u"], labels["v"]
+    layers = [_heat(view.background, "u", "v", box, labels, xt, yt)]
+    sheet = view.sheet
+    layers.append(
+        alt.Chart(sheet)
+        .mark_line(strokeWidth=1, opacity=0.55, clip=True)
+        .encode(
+            x=alt.X("u:Q", scale=alt.Scale(domain=list(box[:2]), nice=False, zero=False)),
+            y=alt.Y("v:Q", scale=alt.Scale(domain=list(box[2:]), nice=False, zero=False)),
+            detail="line:N", order="order:Q",
+            color=alt.value("#444444"),
+            tooltip=[alt.Tooltip("line:N", title=labels["sheet"])],
+        )
+    )
+    if len(view.boundary):
+        layers.append(
+            alt.Chart(view.boundary).mark_line(color="black", strokeWidth=3.5, clip=True).encode(
+                x=alt.X("u:Q", scale=alt.Scale(domain=list(box[:2]), nice=False, zero=False)),
+                y=alt.Y("v:Q", scale=alt.Scale(domain=list(box[2:]), nice=False, zero=False)),
+            )
+        )
+    layers += _points(view.points.assign(correct=(view.points["p"] > 0.5) == (view.points["target"] == 1)),
+                      "u", "v", box, labels, xt, yt)
+    return alt.layer(*layers).resolve_scale(color="independent", shape="independent").properties(height=HEIGHT)
+
+
+def loss_curve(hist: pd.DataFrame, step: int | None, refs: pd.DataFrame, labels: dict) -> alt.LayerChart:
+    """Loss against step (log scale) with reference levels (``refs``: loss, label) and the shown step."""
+    line = (
+        alt.Chart(hist)
+        .mark_line(strokeWidth=2.5, color=BLUE)
+        .encode(
+            x=alt.X("step:Q", title=labels["step"]),
+            y=alt.Y("loss:Q", title=labels["loss"], scale=alt.Scale(type="log")),
+            tooltip=[alt.Tooltip("step:Q", title=labels["step"]), tooltip_fmt("loss:Q", labels["loss"], ".6f")],
+        )
+    )
+    layers = [line] + _refs(refs)
+    if step is not None:
+        layers.append(alt.Chart(pd.DataFrame({"step": [step]})).mark_rule(color=ORANGE, strokeWidth=2).encode(
+            x="step:Q", tooltip=[alt.Tooltip("step:Q", title=labels["step"])]))
+    return alt.layer(*layers).properties(height=HEIGHT)
+
+
+def _refs(refs: pd.DataFrame, field: str = "loss", horizontal: bool = True) -> list[alt.Chart]:
+    if not len(refs):
+        return []
+    enc = {"y": f"{field}:Q"} if horizontal else {"x": f"{field}:Q"}
+    rule = alt.Chart(refs).mark_rule(color=REFERENCE, strokeDash=[6, 4], strokeWidth=1.5).encode(
+        **enc, tooltip=[alt.Tooltip("label:N", title=" "), tooltip_fmt(f"{field}:Q", " ", ".4f")])
+    if horizontal:
+        text = alt.Chart(refs).mark_text(align="right", baseline="bottom", dx=-4, dy=-2, color=REFERENCE,
+                                         fontSize=11).encode(y=f"{field}:Q", x=alt.value("width"), text="label:N")
+    else:
+        text = alt.Chart(refs).mark_text(align="left", angle=270, dx=4, dy=-4, baseline="bottom", color=REFERENCE,
+                                         fontSize=11).encode(x=f"{field}:Q", y=alt.value(0), text="label:N")
+    return [rule, text]
+
+
+def _outcome_scale(labels: dict, present: list[str]) -> alt.Scale:
+    names = labels["outcomes"]
+    codes = [c for c in OUTCOME_COLORS if c in present]
+    return alt.Scale(domain=[names[c] for c in codes], range=[OUTCOME_COLORS[c] for c in codes])
+
+
+def loss_histogram(bins: pd.DataFrame, refs: pd.DataFrame, labels: dict) -> alt.LayerChart:
+    """How many seeds ended at each final loss (log-spaced bins), coloured by outcome.
+
+    ``bins``: :func:`nnviz.xor.loss_histogram` (lo, hi, outcome, count).
+    """
+    df = bins.assign(outcome_label=bins["outcome"].map(labels["outcomes"]))
+    bars = (
+        alt.Chart(df)
+        .mark_bar(stroke="white", strokeWidth=0.5)
+        .encode(
+            x=alt.X("lo:Q", title=labels["final_loss"], scale=alt.Scale(type="log")),
+            x2="hi:Q",
+            y=alt.Y("count:Q", title=labels["seeds"], stack=True),
+            color=alt.Color("outcome_label:N", title=labels["outcome"],
+                            scale=_outcome_scale(labels, list(df["outcome"].unique())),
+                            legend=alt.Legend(orient="bottom", columns=3, labelLimit=260)),
+            tooltip=[alt.Tooltip("outcome_label:N", title=labels["outcome"]),
+                     tooltip_fmt("lo:Q", labels["from"], ".4g"), tooltip_fmt("hi:Q", labels["to"], ".4g"),
+                     alt.Tooltip("count:Q", title=labels["seeds"])],
+        )
+    )
+    return alt.layer(bars, *_refs(refs, horizontal=False)).properties(height=300)
+
+
+def solved_by_step(df: pd.DataFrame, labels: dict) -> alt.Chart:
+    """The share of seeds already solved at each step (``step, share``)."""
+    return (
+        alt.Chart(df)
+        .mark_line(strokeWidth=2.5, color=GREEN, interpolate="step-after")
+        .encode(
+            x=alt.X("step:Q", title=labels["step"]),
+            y=alt.Y("share:Q", title=labels["share_solved"], scale=alt.Scale(domain=[0, 1]),
+                    axis=alt.Axis(format="%")),
+            tooltip=[alt.Tooltip("step:Q", title=labels["step"]), tooltip_fmt("share:Q", labels["share_solved"], ".1%")],
+        )
+        .properties(height=300)
+    )
+
+
+def sweep_curves(curves: pd.DataFrame, refs: pd.DataFrame, labels: dict) -> alt.LayerChart:
+    """Loss curves of some seeds (``seed, step, loss, outcome``), coloured by how each one ended."""
+    df = curves.assign(outcome_label=curves["outcome"].map(labels["outcomes"]))
+    lines = (
+        alt.Chart(df)
+        .mark_line(strokeWidth=1.3, opacity=0.7)
+        .encode(
+            x=alt.X("step:Q", title=labels["step"]),
+            y=alt.Y("loss:Q", title=labels["loss"], scale=alt.Scale(type="log")),
+            detail="seed:N",
+            color=alt.Color("outcome_label:N", title=labels["outcome"],
+                            scale=_outcome_scale(labels, list(df["outcome"].unique())),
+                            legend=alt.Legend(orient="bottom", columns=3, labelLimit=260)),
+            tooltip=[alt.Tooltip("seed:Q", title=labels["seed"]), alt.Tooltip("step:Q", title=labels["step"]),
+                     tooltip_fmt("loss:Q", labels["loss"], ".5f"), alt.Tooltip("outcome_label:N", title=labels["outcome"])],
+        )
+    )
+    return alt.layer(lines, *_refs(refs)).properties(height=300)
+
+
+def width_rates(df: pd.DataFrame, current: int | None, labels: dict) -> alt.LayerChart:
+    """Success rate against hidden width H, with 95 % intervals; the page's current H highlighted."""
+    d = df.assign(current=df["hidden"] == current)
+    x = alt.X("hidden:O", title=labels["hidden"], axis=alt.Axis(labelAngle=0))
+    tips = [alt.Tooltip("hidden:O", title=labels["hidden"]), tooltip_fmt("rate:Q", labels["rate"], ".1%"),
+            alt.Tooltip("solved:Q", title=labels["solved"]), alt.Tooltip("n_seeds:Q", title=labels["seeds"]),
+            tooltip_fmt("ci_low:Q", labels["ci_low"], ".1%"), tooltip_fmt("ci_high:Q", labels["ci_high"], ".1%"),
+            alt.Tooltip("median_steps_to_solve:Q", title=labels["median_steps"], format=",.0f")]
+    bars = (
+        alt.Chart(d)
+        .mark_bar(opacity=0.85)
+        .encode(
+            x=x, y=alt.Y("rate:Q", title=labels["rate"], scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="%")),
+            color=alt.condition("datum.current", alt.value(ORANGE), alt.value(BLUE)),
+            tooltip=tips,
+        )
+    )
+    err = alt.Chart(d).mark_errorbar(color="black", ticks=True).encode(
+        x=x, y=alt.Y("ci_low:Q", title=labels["rate"]), y2="ci_high:Q", tooltip=tips)
+    text = alt.Chart(d).mark_text(dy=-10, fontSize=12).encode(
+        x=x, y=alt.Y("ci_high:Q"), text=alt.Text("rate:Q", format=".0%"))
+    return alt.layer(bars, err, text).properties(height=300)
