@@ -1,0 +1,80 @@
+"""The XOR page's seed sweep: batched tensor program vs the one-seed-at-a-time loop, measured in one run.
+
+`python -m bench.xor_sweep` prints the figures; `run()` returns them for `python -m bench`.
+
+- ``loop_net_steps_per_s``: the tutorial's loop (nn.Sequential, nn.BCELoss, torch.optim.SGD,
+  autograd) on one seed at a time, timed over a few seeds;
+- ``sweep_1000x5000_s``: ``nnviz.xor.seed_sweep(1000)`` — 1,000 seeds × 5,000 steps of 2-2-1, SGD lr 1,
+  including the seeds' initialisation and the bookkeeping;
+- ``ratio``: net-steps per second of the sweep over the loop's, both measured here and now (the
+  machine is shared, so only ratios from one run are comparable).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+import torch
+from torch import nn
+
+from nnviz import xor
+from nnviz.data import logic_gate
+
+
+def loop_net_steps_per_s(seeds=(0, 1, 2), steps: int = 1000) -> float:
+    """Net-steps per second of the plain loop, one seed after another."""
+    X, y = logic_gate("xor")
+    t0 = time.perf_counter()
+    for s in seeds:
+        torch.manual_seed(s)
+        model = nn.Sequential(nn.Linear(2, 2), nn.Sigmoid(), nn.Linear(2, 1), nn.Sigmoid())
+        opt = torch.optim.SGD(model.parameters(), lr=1.0)
+        crit = nn.BCELoss()
+        for _ in range(steps):
+            opt.zero_grad()
+            loss = crit(model(X), y)
+            loss.backward()
+            opt.step()
+    return len(seeds) * steps / (time.perf_counter() - t0)
+
+
+def run(n_seeds: int = 1000, steps: int = 5000) -> dict:
+    """Measure both ways in this process and return the figures."""
+    xor.seed_sweep(10, steps=100)  # warm-up: first-call costs are not the sweep's
+    loop = loop_net_steps_per_s()
+    t0 = time.perf_counter()
+    table = xor.seed_sweep(n_seeds, steps=steps)
+    sweep_s = time.perf_counter() - t0
+    loop_after = loop_net_steps_per_s()  # bracket the sweep: the machine's load drifts
+    loop_mean = (loop + loop_after) / 2
+    batched = n_seeds * steps / sweep_s
+    return {
+        "cores": os.cpu_count(),
+        "torch_threads": torch.get_num_threads(),
+        "loop_net_steps_per_s": loop_mean,
+        "batched_net_steps_per_s": batched,
+        "ratio": batched / loop_mean,
+        "sweep_1000x5000_s": sweep_s,
+        "loop_1000x5000_s_estimated": n_seeds * steps / loop_mean,
+        "solved": int(table["solved"].sum()),
+        "stuck_half_ln2": int((table["outcome"] == "half_ln2").sum()),
+        "n_seeds": n_seeds,
+        "steps": steps,
+    }
+
+
+def main() -> None:
+    r = run()
+    print(f"XOR seed sweep, 2-2-1 sigmoid, SGD lr 1 ({r['cores']} cores, torch threads {r['torch_threads']})")
+    print(f"  one-seed loop      {r['loop_net_steps_per_s']:>12,.0f} net-steps/s "
+          f"(1,000 × 5,000 would take ≈ {r['loop_1000x5000_s_estimated']:,.0f} s)")
+    print(f"  batched sweep      {r['batched_net_steps_per_s']:>12,.0f} net-steps/s")
+    print(f"  ratio              {r['ratio']:>12,.0f} ×   (goal ≥ 100 ×)")
+    print(f"  {r['n_seeds']:,} seeds × {r['steps']:,} steps: {r['sweep_1000x5000_s']:.2f} s   (goal ≈ 3 s)")
+    print(f"  solved {r['solved']} of {r['n_seeds']} (loss < {xor.SOLVED_BELOW}); "
+          f"{r['stuck_half_ln2']} stuck at ln 2 / 2")
+
+
+if __name__ == "__main__":
+    main()
