@@ -160,6 +160,7 @@ SETTINGS = _Settings(
     Bool("forget", False, widget="toggle"),  # forget optimizer.zero_grad()
     Int("step", 0, lo=0, hi=MAX_STEP),  # the forward/backward step the walk shows
     Choice("show", "n0", options=SHOWN),  # mini-batch: the graph shows all samples (n0) or sample n
+    Int("follow", -1, lo=-1, hi=MAX_WEIGHTS - 1),  # the parameter the zero_grad view follows (-1: the last)
     Weights("w", ()),
     seed(),
 )
@@ -1064,6 +1065,28 @@ def _paths(v: _Value, tex, n_loss, B):
     return paths, chain
 
 
+# --- the maths the page's "Why" shows (language-neutral LaTeX) ------------------------------------------------
+WHY_LATEX = {
+    "chain": r"\frac{\partial L}{\partial w^{(1)}_{11}} = \frac{\partial L}{\partial a^{(2)}}\,"
+    r"\frac{\partial a^{(2)}}{\partial z^{(2)}}\,\frac{\partial z^{(2)}}{\partial a^{(1)}_{1}}\,"
+    r"\frac{\partial a^{(1)}_{1}}{\partial z^{(1)}_{1}}\,\frac{\partial z^{(1)}_{1}}{\partial w^{(1)}_{11}}",
+    "local": r"\begin{aligned}"
+    r"z &= \textstyle\sum_i w_i a_i + b: & \frac{\partial z}{\partial w_i} &= a_i, \quad "
+    r"\frac{\partial z}{\partial a_i} = w_i, \quad \frac{\partial z}{\partial b} = 1\\"
+    r"\sigma(z) &= \frac{1}{1+e^{-z}}: & \sigma'(z) &= \sigma(z)\,\bigl(1-\sigma(z)\bigr)\\"
+    r"\tanh(z)&: & \tanh'(z) &= 1-\tanh^2(z)\\"
+    r"\mathrm{ReLU}(z) &= \max(0, z): & \mathrm{ReLU}'(z) &= \begin{cases}1 & z>0\\ 0 & z\le 0\end{cases}\\"
+    r"\mathrm{MSE} &= \frac{1}{N}\sum_n (a_n-y_n)^2: & \frac{\partial L}{\partial a_n} &= \frac{2}{N}(a_n-y_n)\\"
+    r"\mathrm{BCE} &= -\frac{1}{N}\sum_n \bigl[y_n\ln a_n+(1-y_n)\ln(1-a_n)\bigr]: & "
+    r"\frac{\partial L}{\partial a_n} &= \frac{1}{N}\,\frac{a_n-y_n}{a_n(1-a_n)}"
+    r"\end{aligned}",
+    "bce": r"\frac{\partial L}{\partial z_n} = \frac{1}{N}\,\frac{a_n-y_n}{a_n(1-a_n)}\cdot a_n(1-a_n) "
+    r"= \frac{1}{N}\,(a_n-y_n)",
+    "batch": r"\frac{\partial L}{\partial w} = \sum_{n=1}^{N} \frac{\partial L}{\partial z_n}\,"
+    r"\frac{\partial z_n}{\partial w}",
+}
+
+
 # --- the page's nets -----------------------------------------------------------------------------------------
 def sample(name: str = "x10") -> tuple[torch.Tensor, torch.Tensor]:
     """An XOR input and target by name (``"x10"``: x = (1, 0), y = 1), or ``"batch"`` for all four rows."""
@@ -1230,8 +1253,11 @@ class Training:
 def sgd(
     model: nn.Module, x, y, loss: str = "mse", lr: float = 1.0, updates: int = 20, zero_grad: bool = True
 ) -> Training:
-    """``updates`` steps of ``torch.optim.SGD(lr)`` on a deep copy of ``model`` (full batch).
+    """``updates`` steps of plain SGD on a deep copy of ``model`` (full batch): p ← p − lr·p.grad.
 
+    The update is written out (``p.add_(p.grad, alpha=-lr)``, ``p.grad = None``): bit for bit what
+    ``torch.optim.SGD(lr).step()`` and ``.zero_grad()`` do (a test checks it), without the optimizer's
+    first-use import of torch._dynamo, which costs seconds on a cold server.
     With ``zero_grad=False`` the loop forgets ``optimizer.zero_grad()``: each ``loss.backward()``
     *adds* to ``param.grad``, so update t uses the sum of the gradients of updates 1…t. Stops at the
     first non-finite loss or gradient (``divergence``).
@@ -1240,16 +1266,17 @@ def sgd(
     twin = copy.deepcopy(model)
     x, y = _as_batch(x, y, next(twin.parameters()).dtype)
     crit = _criterion(loss)
-    opt = torch.optim.SGD(twin.parameters(), lr=lr)
+    plist = list(twin.parameters())
     names = tuple(n for n, _ in twin.named_parameters())
     params = [_snapshot(twin)]
     losses, grads, fresh = [], [], []
     div = None
     for t in range(updates):
-        if zero_grad:
-            opt.zero_grad()
+        if zero_grad:  # optimizer.zero_grad()
+            for p in plist:
+                p.grad = None
         L = crit(twin(x), y)
-        own = torch.autograd.grad(L, list(twin.parameters()), retain_graph=True)
+        own = torch.autograd.grad(L, plist, retain_graph=True)
         L.backward()
         losses.append(float(L.detach()))
         div = check_finite(t, L, twin.parameters())
@@ -1257,7 +1284,9 @@ def sgd(
             break
         grads.append({n: p.grad.detach().clone() for n, p in twin.named_parameters()})
         fresh.append({n: g.detach().clone() for n, g in zip(names, own)})
-        opt.step()
+        with torch.no_grad():  # optimizer.step()
+            for p in plist:
+                p.add_(p.grad, alpha=-lr)
         params.append(_snapshot(twin))
     if div is None:
         with torch.no_grad():

@@ -460,20 +460,23 @@ def test_huge_learning_rate_freezes_or_overshoots_instead_of_diverging():
 def test_graph_dot_shows_values_then_gradients_and_highlights_the_step():
     tr = B.page_trace()
     first = CB.graph_dot(tr, 0)
-    assert first.count("grad ?") == sum(n.grad is not None for n in tr.nodes)
-    assert "data ?" in first  # z, a and L are not computed yet
+    assert first.count(">grad</FONT> ?<") == sum(n.grad is not None for n in tr.nodes)
+    assert first.count(">data</FONT> ?<") == len(tr.forward) - 1  # z, a and L are not computed yet
     last = CB.graph_dot(tr, len(tr.steps) - 1, labels={"data": "값", "grad": "기울기"})
-    assert "?" not in re.sub(r'tooltip="[^"]*"', "", last) and "기울기" in last
+    assert "?" not in last and "기울기" in last
     step = len(tr.forward) + 4  # a backward step
     dot = CB.graph_dot(tr, step)
     current = tr.steps[step].nodes[0]
-    assert re.search(rf'{current} \[label=<<TABLE BORDER="3" COLOR="{CB.VERMILION}"', dot)
+    assert f'PORT="{current}" BORDER="3" COLOR="{CB.VERMILION}"' in dot
+    assert all(f'PORT="{u}" BORDER="3" COLOR="{CB.SKY}"' in dot for u in tr.steps[step].uses)
     assert "dir=back" in dot and "dir=back" not in CB.graph_dot(tr, 2)
     for name in tr.grad_fn_names:
         assert name in dot
-    declared = set(re.findall(r"^\s+(\w+) \[label=", dot, re.M))
-    for a, b in re.findall(r"(\w+) -> (\w+)", dot):
-        assert {a, b} <= declared
+    ports = set(re.findall(r'PORT="(\w+)"', dot))
+    assert ports == {n.id for n in tr.nodes}
+    for a, b in re.findall(r"\w+:(\w+):e -> \w+:(\w+):w", dot):
+        assert b in {c.id for c in tr.nodes if a in c.parents}
+    assert len(re.findall(r" -> ", dot)) == sum(len(n.parents) for n in tr.nodes)
     assert dot.count("{") == dot.count("}")
 
 
@@ -490,8 +493,10 @@ def test_graph_dot_shows_one_sample_of_a_batch():
     tr = B.page_trace(sample_name="batch")
     allv = CB.graph_dot(tr, len(tr.steps) - 1)
     one = CB.graph_dot(tr, len(tr.steps) - 1, sample=2)
-    assert "data 1, 0, 1, 0" in allv.replace("−", "-") or "data 0, 0, 1, 1" in allv
-    assert "data 0, 0, 1, 1" not in one and "data 1<" in one  # x₁ of sample 3 is 1
+    assert "</FONT> 0, 0, 1, 1<" in allv  # x₁ of the four samples
+    assert "</FONT> 0, 0, 1, 1<" not in one and 'PORT="x1"' in one
+    x1_row = one.split('PORT="x1"')[1].split("</TABLE>")[0]
+    assert x1_row.endswith("</FONT> 1</TD></TR>")  # x₁ of sample 3 is 1
 
 
 def test_altair_charts_build():

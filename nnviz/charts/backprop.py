@@ -27,7 +27,7 @@ TEXT = "#222222"
 FADED = "#9A9A9A"
 LINE = "#8C8C8C"
 
-DEFAULT_LABELS = {"data": "data", "grad": "grad", "loss": "loss"}
+DEFAULT_LABELS = {"data": "data", "grad": "grad", "loss": "loss", "name": "name"}
 
 
 def _fmt(v: float) -> str:
@@ -56,101 +56,103 @@ def graph_state(trace, step: int) -> tuple[set[str], set[str], set[str], set[str
 
 
 def graph_dot(trace, step: int = 0, labels: Mapping[str, str] | None = None, sample: int | None = None) -> str:
-    """The computational graph as DOT: one node per scalar, micrograd-style "name | data | grad".
+    """The computational graph as DOT: one row per scalar, micrograd-style "name | data / grad".
 
-    Nodes of one PyTorch module sit in a box titled with the module and the ``grad_fn`` autograd
-    records for it. At walk position ``step`` the node being computed is outlined in vermilion, the
-    nodes it reads in sky blue (with their edges drawn thick; going backward the arrows turn round,
-    as the gradient flows from the loss towards the inputs); values and gradients not computed yet
-    show "?". In a mini-batch each node holds one number per sample; ``sample`` (0-based) shows only
-    that sample's (parameters are shared, and their gradient is the sum over all samples).
+    The scalars of one layer (its inputs, parameters, weighted sums or activations) are the rows of one
+    table, so they keep their order (unit 1 on top) whatever layout Graphviz picks; edges run from row
+    to row. Each PyTorch module sits in a dashed box titled with the module and the ``grad_fn``
+    autograd records for it. At walk position ``step`` the row being computed is outlined in
+    vermilion, the rows it reads in sky blue (their edges drawn thick; going backward the arrows turn
+    round, as the gradient flows from the loss towards the inputs); values and gradients not computed
+    yet show "?". In a mini-batch each node holds one number per sample; ``sample`` (0-based) shows
+    only that sample's (parameters are shared, and their gradient is the sum over all samples).
     """
     lab = {**DEFAULT_LABELS, **(labels or {})}
     known, grads, current, used = graph_state(trace, step)
     backward = step >= len(trace.forward)
-    fn_of = {}
-    for g in trace.grad_fns:
-        for nid in g.nodes:
-            fn_of[nid] = g.name
-    lines = [
-        "digraph backprop {",
-        '  graph [rankdir=LR, bgcolor="transparent", nodesep=0.12, ranksep=0.35, fontname="Helvetica", '
-        f'fontsize=11, fontcolor="{FADED}", newrank=true, mclimit=0.01, remincross=false];',
-        f'  node [shape=plain, fontname="Helvetica", fontsize=11, fontcolor="{TEXT}"];',
-        f'  edge [color="{LINE}", arrowsize=0.6, penwidth=1];',
-    ]
+    fn_of = {nid: g.name for g in trace.grad_fns for nid in g.nodes}
 
     def pick(vals):
         return vals if sample is None or len(vals) == 1 else vals[sample : sample + 1]
 
-    def node_line(n) -> str:
+    def row(n) -> str:
         is_param = n.kind in ("weight", "bias")
-        has_val = n.id in known
-        has_grad = n.id in grads
-        border, width = (VERMILION, 3) if n.id in current else (SKY, 2) if n.id in used else (LINE, 1)
+        has_val, has_grad = n.id in known, n.id in grads
+        border, width = (VERMILION, 3) if n.id in current else (SKY, 3) if n.id in used else (LINE, 1)
         name_fill = PARAM_FILL if is_param else NODE_FILL
-        cells = [f'<TD BGCOLOR="{name_fill}"><B>{escape(n.label)}</B></TD>']
-        val = _values(pick(n.data)) if has_val else "?"
-        cells.append(
-            f'<TD BGCOLOR="{VALUE_FILL if has_val else PENDING_FILL}">{escape(lab["data"])} {escape(val)}</TD>'
-        )
+        val = escape(_values(pick(n.data))) if has_val else "?"
+        span = ' ROWSPAN="2"' if n.grad is not None else ""
+        # no "data"/"grad" words in the rows (they would widen the graph, and with it shrink the text):
+        # blue is the value, orange the gradient, as the legend box says
+        cells = (f'<TR><TD{span} BGCOLOR="{name_fill}" CELLPADDING="4"><B>{escape(n.label)}</B></TD>'
+                 f'<TD BGCOLOR="{VALUE_FILL if has_val else PENDING_FILL}" ALIGN="LEFT">{val}</TD></TR>')
         if n.grad is not None:
-            g = _values(pick(n.grad)) if has_grad else "?"
-            cells.append(
-                f'<TD BGCOLOR="{GRAD_FILL if has_grad else PENDING_FILL}">{escape(lab["grad"])} {escape(g)}</TD>'
-            )
-        table = (
-            f'<TABLE BORDER="{width}" COLOR="{border}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" '
-            f'STYLE="ROUNDED"><TR>{"".join(cells)}</TR></TABLE>'
-        )
-        tip = f"{n.label}: {lab['data']} = {', '.join(format(v, '.8g') for v in n.data)}"
-        if n.grad is not None:
-            tip += f"; {lab['grad']} = {', '.join(format(v, '.8g') for v in n.grad)}"
-        if n.param:
-            tip += f" ({n.param}[{', '.join(map(str, n.index))}])"
-        size = " fontsize=10" if is_param else ""
-        return f'  {n.id} [label=<{table}>, tooltip="{_dot_escape(tip)}"{size}];'
+            g = escape(_values(pick(n.grad))) if has_grad else "?"
+            cells += f'<TR><TD BGCOLOR="{GRAD_FILL if has_grad else PENDING_FILL}" ALIGN="LEFT">{g}</TD></TR>'
+        inner = f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">{cells}</TABLE>'
+        return f'<TR><TD PORT="{n.id}" BORDER="{width}" COLOR="{border}" CELLPADDING="1">{inner}</TD></TR>'
 
-    # inputs (and targets, drawn beside the loss)
-    for n in trace.nodes:
-        if n.kind == "input":
-            lines.append(node_line(n))
-    # one cluster per module: its parameters and outputs
+    def table(node_id: str, members) -> str:
+        rows = "".join(row(n) for n in members)
+        return (f'  {node_id} [label=<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="5" CELLPADDING="0">{rows}'
+                f'</TABLE>>];')
+
+    def cluster(cid: str, title: str, body: list[str]) -> list[str]:
+        return [f"  subgraph cluster_{cid} {{",
+                f'    label="{_dot_escape(title)}"; style="rounded,dashed"; color="{LINE}"; fontcolor="{FADED}";'
+                " labeljust=l;",
+                *["  " + b for b in body], "  }"]
+
+    group_of: dict[str, str] = {}
+    lines = [
+        "digraph backprop {",
+        '  graph [rankdir=LR, bgcolor="transparent", nodesep=0.2, ranksep=0.4, fontname="Helvetica", '
+        f'fontsize=12, fontcolor="{FADED}"];',
+        f'  node [shape=plain, fontname="Helvetica", fontsize=14, fontcolor="{TEXT}"];',
+        f'  edge [color="{LINE}", arrowsize=0.6, penwidth=1];',
+    ]
+    inputs = [n for n in trace.nodes if n.kind == "input"]
+    group_of.update({n.id: "g_in" for n in inputs})
+    lines.append(table("g_in", inputs))
+    key = (f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3"><TR>'
+           f'<TD ROWSPAN="2" BGCOLOR="{NODE_FILL}"><B>{escape(lab["name"])}</B></TD>'
+           f'<TD BGCOLOR="{VALUE_FILL}" ALIGN="LEFT">{escape(lab["data"])}</TD></TR>'
+           f'<TR><TD BGCOLOR="{GRAD_FILL}" ALIGN="LEFT">{escape(lab["grad"])} ∂L/∂·</TD></TR></TABLE>')
+    lines.append(f'  g_key [label=<<TABLE BORDER="1" COLOR="{LINE}" CELLBORDER="0" CELLSPACING="0" '
+                 f'CELLPADDING="1" STYLE="ROUNDED"><TR><TD>{key}</TD></TR></TABLE>>, fontsize=11];')
+    lines.append("  { rank=same; g_key; g_in; }")
     for mi, mod in enumerate(trace.modules):
-        members = [n for n in trace.nodes if n.module == mi]
-        if not members:
+        outs = [n for n in trace.nodes if n.module == mi]
+        if not outs:
             continue
-        layer = members[0].layer
-        if members[0].kind == "z":
-            members = [n for n in trace.nodes if n.kind in ("weight", "bias") and n.layer == layer] + members
-        title = f"{mi} · {mod} · {fn_of.get(members[-1].id, '')}".rstrip(" ·")
-        lines.append(f"  subgraph cluster_m{mi} {{")
-        lines.append(
-            f'    label="{_dot_escape(title)}"; style="rounded,dashed"; color="{LINE}"; fontcolor="{FADED}"; labeljust=l;'
-        )
-        # Crossing minimisation is kept short (mclimit, remincross off) so that units stay in
-        # the order given: unit 1 on top, as in the formulas.
-        lines += ["  " + node_line(n) for n in members]
-        lines.append("  }")
+        title = f"{mi} · {mod} · {fn_of.get(outs[0].id, '')}".rstrip(" ·")
+        body = []
+        if outs[0].kind == "z":
+            params = [n for n in trace.nodes if n.kind in ("weight", "bias") and n.layer == outs[0].layer]
+            group_of.update({n.id: f"g_p{mi}" for n in params})
+            body.append(table(f"g_p{mi}", params))
+        group_of.update({n.id: f"g_m{mi}" for n in outs})
+        body.append(table(f"g_m{mi}", outs))
+        lines += cluster(f"m{mi}", title, body)
+    targets = [n for n in trace.nodes if n.kind == "target"]
+    loss = [n for n in trace.nodes if n.kind == "loss"]
+    group_of.update({n.id: "g_y" for n in targets})
+    group_of.update({n.id: "g_L" for n in loss})
     loss_fn = next((g.name for g in trace.grad_fns if g.module == -1), "")
-    lines.append("  subgraph cluster_loss {")
     title = f"{lab['loss']} · {trace.loss_fn.upper()} · {loss_fn}".rstrip(" ·")
-    lines.append(
-        f'    label="{_dot_escape(title)}"; style="rounded,dashed"; color="{LINE}"; fontcolor="{FADED}"; labeljust=l;'
-    )
-    lines += ["  " + node_line(n) for n in trace.nodes if n.kind in ("target", "loss")]
-    lines.append("  }")
-    # edges, parent → child; the ones the current step reads are drawn thick (reversed going backward)
+    lines += cluster("loss", title, [table("g_y", targets), table("g_L", loss)])
+    # edges, row to row (parent → child); those the current step reads are drawn thick
     for n in trace.nodes:
         for p in n.parents:
             hot = (n.id in current and p in used) or (p in current and n.id in used)
             if hot:
-                attrs = f'color="{VERMILION}", penwidth=2.2' + (", dir=back" if backward else "")
+                attrs = f'color="{VERMILION}", penwidth=2.4' + (", dir=back" if backward else "")
             elif n.id not in known:
                 attrs = f'color="{FADED}", style=dashed'
             else:
                 attrs = ""
-            lines.append(f"  {p} -> {n.id}" + (f" [{attrs}]" if attrs else "") + ";")
+            edge = f"  {group_of[p]}:{p}:e -> {group_of[n.id]}:{n.id}:w"
+            lines.append(edge + (f" [{attrs}]" if attrs else "") + ";")
     lines.append("}")
     return "\n".join(lines)
 

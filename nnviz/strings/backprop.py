@@ -43,6 +43,11 @@ STRINGS = {
         "ko": "먼저 모든 연산을 순전파로, 이어서 모든 기울기를 역전파로 따라갑니다.",
     },
     "backprop.w": {"en": "Typed weights", "ko": "직접 입력한 가중치"},
+    "backprop.follow": {"en": "Parameter to follow", "ko": "살펴볼 파라미터"},
+    "backprop.follow.help": {
+        "en": "Whose gradient the chart and the table follow over the updates.",
+        "ko": "업데이트마다 어느 파라미터의 기울기를 그래프와 표로 볼지 고릅니다.",
+    },
     "backprop.show": {"en": "Values shown in the graph", "ko": "그래프에 표시할 값"},
     "backprop.show.help": {
         "en": "In a mini-batch every node holds one number per sample. Parameters are shared by all samples; "
@@ -92,14 +97,15 @@ STRINGS = {
     },
     "backprop.graph.caption": {
         "en": "Each box is one number: its name, its value (blue) and, once the backward pass has reached it, "
-        "its gradient ∂L/∂· (orange); “?” means not computed yet. The dashed frames are the PyTorch modules, "
+        "its gradient ∂L/∂· (orange); “?” means not computed yet (Data below has every digit). The dashed frames are the PyTorch modules, "
         "titled with the grad_fn autograd records for them. Vermilion: the node computed at this step; "
         "sky blue: the nodes it reads.",
         "ko": "상자 하나가 숫자 하나입니다. 이름, 값(파란색), 그리고 역전파가 도달하면 기울기 ∂L/∂·(주황색)가 "
-        "보입니다. “?”는 아직 계산하지 않았다는 뜻입니다. 점선 틀은 PyTorch 모듈이고, 제목에 autograd가 그 모듈에 "
+        "보입니다. “?”는 아직 계산하지 않았다는 뜻입니다(모든 자릿수는 데이터에서 볼 수 있습니다). 점선 틀은 PyTorch 모듈이고, 제목에 autograd가 그 모듈에 "
         "기록하는 grad_fn이 적혀 있습니다. 주홍색은 이번 단계에서 계산하는 노드, 하늘색은 그 계산이 읽는 노드입니다.",
     },
     "backprop.data": {"en": "data", "ko": "값"},
+    "backprop.name": {"en": "name", "ko": "이름"},
     "backprop.grad": {"en": "grad", "ko": "기울기"},
     "backprop.lossbox": {"en": "loss", "ko": "손실"},
     "backprop.prev": {"en": "Previous step", "ko": "이전 단계"},
@@ -148,9 +154,9 @@ STRINGS = {
     },
     "backprop.kind.param_grad": {
         "en": "A parameter's gradient: ∂L/∂z of its unit (already computed — reused, not recomputed) times "
-        "what it multiplies (its input; 1 for a bias). This number lands in `{param}.grad`.",
+        "what it multiplies (its input; 1 for a bias). This number lands in `{param}`.",
         "ko": "파라미터의 기울기: 그 유닛의 ∂L/∂z(이미 계산한 값을 다시 계산하지 않고 재사용)에 그 파라미터가 "
-        "곱해지는 값(입력, 편향이면 1)을 곱합니다. 이 숫자가 `{param}.grad`에 들어갑니다.",
+        "곱해지는 값(입력, 편향이면 1)을 곱합니다. 이 숫자가 `{param}`에 들어갑니다.",
     },
     "backprop.kind.param_grad.batch": {
         "en": "The {B} samples share this parameter, so its gradient is the **sum** of one product per sample "
@@ -211,10 +217,12 @@ STRINGS = {
     # --- 3. the update ------------------------------------------------------------------------------------------
     "backprop.update.title": {"en": "3. The update: w ← w − lr · ∂L/∂w", "ko": "3. 업데이트: w ← w − lr · ∂L/∂w"},
     "backprop.update.body": {
-        "en": "`optimizer.step()` of plain SGD moves every parameter against its gradient. This runs the real "
-        "`torch.optim.SGD` on the page's model in float32, as your script would.",
-        "ko": "일반 SGD의 `optimizer.step()`은 모든 파라미터를 기울기의 반대 방향으로 움직입니다. 여기서는 실제 "
-        "`torch.optim.SGD`로 이 페이지의 모델을 float32로 학습합니다. 여러분의 스크립트와 같습니다.",
+        "en": "`optimizer.step()` of plain SGD moves every parameter against its gradient: "
+        "`p -= lr * p.grad`. Here it runs on the page's model in float32, as your script would — bit for bit what "
+        "`torch.optim.SGD` computes (our tests check it).",
+        "ko": "일반 SGD의 `optimizer.step()`은 모든 파라미터를 기울기의 반대 방향으로 움직입니다: `p -= lr * p.grad`. "
+        "여기서는 이 페이지의 모델을 여러분의 스크립트처럼 float32로 학습하며, `torch.optim.SGD`의 계산과 비트 단위까지 "
+        "같습니다(테스트로 확인합니다).",
     },
     "backprop.update.w": {"en": "w before", "ko": "업데이트 전 w"},
     "backprop.update.grad": {"en": ".grad", "ko": ".grad"},
