@@ -460,8 +460,10 @@ def test_huge_learning_rate_freezes_or_overshoots_instead_of_diverging():
 def test_graph_dot_shows_values_then_gradients_and_highlights_the_step():
     tr = B.page_trace()
     first = CB.graph_dot(tr, 0)
-    assert first.count(">grad</FONT> ?<") == sum(n.grad is not None for n in tr.nodes)
-    assert first.count(">data</FONT> ?<") == len(tr.forward) - 1  # z, a and L are not computed yet
+    pending_grad = f'<TR><TD BGCOLOR="{CB.PENDING_FILL}" ALIGN="LEFT">?</TD></TR>'  # a row's second line
+    pending_value = f'</B></TD><TD BGCOLOR="{CB.PENDING_FILL}" ALIGN="LEFT">?</TD>'  # beside the name
+    assert first.count(pending_grad) == sum(n.grad is not None for n in tr.nodes)
+    assert first.count(pending_value) == len(tr.forward) - 1  # z, a and L are not computed yet
     last = CB.graph_dot(tr, len(tr.steps) - 1, labels={"data": "값", "grad": "기울기"})
     assert "?" not in last and "기울기" in last
     step = len(tr.forward) + 4  # a backward step
@@ -493,10 +495,10 @@ def test_graph_dot_shows_one_sample_of_a_batch():
     tr = B.page_trace(sample_name="batch")
     allv = CB.graph_dot(tr, len(tr.steps) - 1)
     one = CB.graph_dot(tr, len(tr.steps) - 1, sample=2)
-    assert "</FONT> 0, 0, 1, 1<" in allv  # x₁ of the four samples
-    assert "</FONT> 0, 0, 1, 1<" not in one and 'PORT="x1"' in one
+    assert '"LEFT">0, 0, 1, 1</TD>' in allv  # x₁ of the four samples
+    assert '"LEFT">0, 0, 1, 1</TD>' not in one and 'PORT="x1"' in one
     x1_row = one.split('PORT="x1"')[1].split("</TABLE>")[0]
-    assert x1_row.endswith("</FONT> 1</TD></TR>")  # x₁ of sample 3 is 1
+    assert x1_row.endswith('"LEFT">1</TD></TR>')  # x₁ of sample 3 is 1
 
 
 def test_altair_charts_build():
