@@ -210,6 +210,11 @@ class Expectation:
     def mean_input(self) -> float:
         return float(self.units["input"].mean())
 
+    @property
+    def mean_se(self) -> float:
+        """Sampling error of :attr:`mean_output` (the units' masks are independent): √(Σ se²)/n."""
+        return float((self.units["se"] ** 2).sum() ** 0.5 / len(self.units))
+
 
 def expectation(values, p: float = 0.8, masks: int = 1000, seed: int = 0) -> Expectation:
     """Mean output of ``nn.Dropout(p)`` over ``masks`` masks vs its input, with the sampling error.

@@ -101,10 +101,11 @@ with e2:
                                                                         "expected": ax["expected"]}),
                exp.shares, "kept_shares")
     st.caption(page.t(".hist.lead"))
-ratio = exp.mean_output / exp.mean_input if exp.mean_input else float("nan")
+d = exp.mean_output - exp.mean_input
 m1, m2, m3 = st.columns(3)
-m1.metric(page.t(".m.mean"), f"{exp.mean_output:.4f} / {exp.mean_input:.4f}", f"= {ratio:.4f}" if ratio == ratio
-          else None, delta_color="off", delta_arrow="off")
+m1.metric(page.t(".m.mean"), f"{exp.mean_output:.4f} vs {exp.mean_input:.4f}",
+          page.t(".m.mean.delta", d=d, z=d / exp.mean_se) if exp.mean_se > 0 else None, delta_color="off",
+          delta_arrow="off")
 m2.metric(page.t(".m.within"), f"{exp.within_2se:.1%}", page.t(".m.within.delta", z=exp.max_abs_z),
           delta_color="off", delta_arrow="off")
 m3.metric(page.t(".m.share"), f"{exp.kept_share:.4f}", page.t(".m.share.delta", keep=keep, se=exp.kept_share_se),

@@ -94,6 +94,8 @@ def test_mean_over_masks_equals_the_input_within_sampling_error(kind):
     assert 0.75 < float((u["z"][nz.numpy()] ** 2).mean()) < 1.3
     assert e.within_2se > 0.9
     assert e.max_abs_z < 5
+    assert e.mean_se == pytest.approx(math.sqrt(float((u["se"] ** 2).sum())) / 256)
+    assert abs(e.mean_output - e.mean_input) < 4 * e.mean_se
     assert float(u.loc[~nz.numpy(), "mean"].abs().max() if (~nz).any() else 0.0) == 0.0  # zero in, zero out
 
 

@@ -115,3 +115,22 @@ def test_code_export_is_on_the_page_with_the_current_settings():
     code = at.code[0].value
     assert "p = 0.5" in code and "nn.Dropout(p)" in code and "range(200)" in code
     assert "nn.Linear(1, 64)" in code and "net.eval()" in code
+
+
+def test_why_has_the_maths_and_the_ensemble_check():
+    at = open_page("dropout", **FAST)
+    assert len(at.latex) >= 3
+    assert any(r"\mathrm{Bernoulli}(1-p)" in x.value for x in at.latex)
+    r = D.overfit_experiment(hidden=64, epochs=200)
+    c = r.curves
+    z = ((c.band_mean - c.dropout).abs() / (c.band_sd / r.band_masks ** 0.5)).max()
+    assert f"by at most {z:.1f} sampling errors" in texts(at)
+
+
+def test_p_zero_keeps_every_unit_and_makes_both_nets_the_same():
+    at = open_page("dropout", p="0", **FAST)
+    assert_clean(at)
+    assert metric(at, "Units kept") == "256 / 256"
+    assert metric(at, "Kept units × 1/(1 − p)") == "1"
+    assert metric(at, "without dropout: test loss") == metric(at, "with Dropout(0): test loss")
+    assert "At p = 0 nothing is dropped" in texts(at)

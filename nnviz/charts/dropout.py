@@ -179,7 +179,7 @@ def loss_chart(history: pd.DataFrame, names: Mapping[str, str], labels: Mapping[
     split_dom = [names[s] for s in splits]
     dashes = [[1, 0], [6, 4], [1, 3]][: len(splits)]
     y = alt.Y("loss:Q", title=labels["loss"], scale=alt.Scale(type="log" if log else "linear", zero=False),
-              axis=alt.Axis(format="~g"))
+              axis=alt.Axis(format=".3~g"))
     lines = alt.Chart(df).mark_line(strokeWidth=2).encode(
         x=alt.X("epoch:Q", title=labels["epoch"], axis=alt.Axis(format="d", tickMinStep=1)),
         y=y,

@@ -107,7 +107,9 @@ STRINGS = {
         "ko": "같은 입력을 새 마스크 {masks}개에 통과시켰습니다({masks} × 256 배치로 실제 층을 한 번 호출). "
         "파란 점: 각 유닛의 평균 출력과 ±2 표본오차 |x|·√(p/((1−p)·{masks})), 주황 눈금: 그 유닛의 입력.",
     },
-    "dropout.m.mean": {"en": "Mean output / mean input", "ko": "평균 출력 / 평균 입력"},
+    "dropout.m.mean": {"en": "Average of the means vs average input", "ko": "평균 출력의 평균 vs 입력의 평균"},
+    "dropout.m.mean.delta": {"en": "difference {d:+.4f} = {z:+.2f} sampling errors",
+                             "ko": "차이 {d:+.4f} = 표본오차의 {z:+.2f}배"},
     "dropout.m.within": {"en": "Units within 2 sampling errors", "ko": "표본오차 2배 안의 유닛"},
     "dropout.m.within.delta": {"en": "about 95 % expected; max |z| = {z:.2f}",
                                "ko": "약 95 %가 기대값; 최대 |z| = {z:.2f}"},
@@ -265,12 +267,14 @@ STRINGS = {
         "ko": "p를 0.2, 0.5, 0.95로 바꿔 보세요. 드롭아웃 신경망의 테스트 손실과 훈련 손실의 차이는 어떻게 변할까요?",
     },
     "dropout.try.2.a": {
-        "en": "At the default settings the gap shrinks as p grows (about 0.20, 0.12, 0.04 at p = 0.8, and 0.00 at "
-        "0.95), against 0.41 without dropout. But at p = 0.95 the net also fits the training data worse: its fit "
-        "is almost flat. Too much dropout underfits; p is a knob, not a free win.",
-        "ko": "기본 설정에서는 p가 커질수록 차이가 줄어듭니다(약 0.20, 0.12, p = 0.8에서 0.04, 0.95에서 0.00). 드롭아웃이 "
-        "없으면 0.41입니다. 하지만 p = 0.95에서는 훈련 데이터도 잘 맞추지 못해 거의 평평한 함수가 됩니다. 드롭아웃이 "
-        "너무 세면 과소적합합니다. p는 조절해야 하는 값이지 공짜 이득이 아닙니다.",
+        "en": "At the other default settings the gap shrinks as p grows: about 0.20 at p = 0.2, 0.12 at 0.5, 0.04 at "
+        "the tutorial's 0.8 and 0.00 at 0.95, against 0.41 without dropout. At p = 0.95 the fitted curve is almost "
+        "flat. Here that is ideal, because the truth is y = 0; on data with a real pattern, that much dropout "
+        "would flatten the pattern away too (underfitting). p is a knob to tune, not a free win.",
+        "ko": "다른 설정을 기본값으로 두면 p가 커질수록 차이가 줄어듭니다. p = 0.2에서 약 0.20, 0.5에서 0.12, 튜토리얼의 "
+        "0.8에서 0.04, 0.95에서 0.00이고, 드롭아웃이 없으면 0.41입니다. p = 0.95에서는 적합한 곡선이 거의 평평합니다. "
+        "참 함수가 y = 0이니 여기서는 그게 이상적이지만, 진짜 패턴이 있는 데이터라면 그만큼 강한 드롭아웃은 패턴까지 "
+        "평평하게 지워 버립니다(과소적합). p는 조절해야 하는 값이지 공짜 이득이 아닙니다.",
     },
     "dropout.try.3.q": {
         "en": "Shrink the hidden layer to H = 16. Will the plain net still overfit?",
