@@ -16,8 +16,8 @@ symmetry = ui.cached(I.symmetry)
 
 
 @ui.cached
-def train(scheme, activation, depth, width, steps, lr, seed, args: tuple):
-    return I.train(scheme, activation, depth, width, steps, lr, seed, **dict(args))
+def train_many(runs: tuple, activation, depth, width, steps, lr, seed):
+    return I.train_many(runs, activation, depth, width, steps, lr, seed)
 
 
 page = ui.page("init", I.SETTINGS)
@@ -30,16 +30,16 @@ with st.container(horizontal=True, vertical_alignment="center"):
         page.preset(f"init.preset.{name}", **values)
 
 with st.container(border=True):
-    c1, c2, c3 = st.columns([1.2, 1.6, 1])
+    c1, c2 = st.columns([1, 1.5])
     scheme = page.control("scheme", c1)
     page.control("activation", c2)
-    page.control("data", c3)
-    c1, c2, c3, c4 = st.columns(4)
-    page.control("depth", c1)
-    page.control("width", c2)
-    page.control("batch", c3)
-    page.control("seed", c4)
-    c1, c2, c3 = st.columns([1.4, 1, 1])
+    c1, c2, c3, c4, c5 = st.columns([1.3, 1, 1, 1, 0.9])
+    page.control("data", c1)
+    page.control("depth", c2)
+    page.control("width", c3)
+    page.control("batch", c4)
+    page.control("seed", c5)
+    c1, c2, c3 = st.columns([1.3, 1, 1.3])
     if scheme == "normal":
         page.control("std", c1)
     elif scheme == "uniform":
@@ -58,6 +58,11 @@ ACT = ui.option_label(act)
 
 def fmt(x: float) -> str:
     return f"{x:.3g}" if math.isfinite(x) else str(x)
+
+
+def short(x: float) -> str:
+    """A metric value that fits a narrow column: 0.0455, 8.56e-7."""
+    return I.short_number(x)
 
 
 def label(s: str) -> str:
@@ -94,35 +99,31 @@ last = int(hid.layer.iloc[-1])
 # --- the chosen scheme: formula, theory, verdict --------------------------------------------------
 table = scheme_table(act, depth, width, **I.relevant(scheme, v))
 row = table.set_index("scheme").loc[scheme]
-left, right = st.columns([1.1, 1])
-with left:
-    st.markdown(page.t(".formula", name=names[scheme]))
-    st.latex(I.FORMULAS[scheme] + r"\qquad \operatorname{std}(w) = " + I.STD_FORMULAS[scheme])
-    note = page.t(".formula.std", w=width, first=fmt(row.std_first),
-                  hidden=fmt(row.std_hidden) if depth > 1 else "—", output=fmt(row.std_output))
-    if not math.isnan(row.gain):
-        note += " " + page.t(".formula.gain", g=fmt(row.gain))
-    st.markdown(note)
-with right:
-    m1, m2, m3 = st.columns(3)
-    m1.metric(page.t(".m.act_first"), fmt(float(hid.activation_std.iloc[0])))
-    m2.metric(page.t(".m.act_last", n=last), fmt(float(hid.activation_std.iloc[-1])))
-    m3.metric(page.t(".m.flat", n=last), f"{float(hid.flat_fraction.iloc[-1]):.0%}", help=page.t(".m.flat.help"))
-    m1, m2, _ = st.columns(3)
-    m1.metric(page.t(".m.grad_first"), fmt(float(hid.act_grad_std.iloc[0])))
-    m2.metric(page.t(".m.grad_last", n=last), fmt(float(hid.act_grad_std.iloc[-1])))
+st.markdown(page.t(".formula", name=names[scheme]))
+st.latex(I.FORMULAS[scheme] + r"\qquad \operatorname{std}(w) = " + I.STD_FORMULAS[scheme])
+note = page.t(".formula.std", w=width, first=fmt(row.std_first),
+              hidden=fmt(row.std_hidden) if depth > 1 else "—", output=fmt(row.std_output))
+if not math.isnan(row.gain):
+    note += " " + page.t(".formula.gain", g=fmt(row.gain))
+st.markdown(note)
+m = st.columns(5)
+m[0].metric(page.t(".m.act_first"), short(float(hid.activation_std.iloc[0])))
+m[1].metric(page.t(".m.act_last", n=last), short(float(hid.activation_std.iloc[-1])))
+m[2].metric(page.t(".m.grad_first"), short(float(hid.act_grad_std.iloc[0])))
+m[3].metric(page.t(".m.grad_last", n=last), short(float(hid.act_grad_std.iloc[-1])))
+m[4].metric(page.t(".m.flat", n=last), f"{float(hid.flat_fraction.iloc[-1]):.0%}", help=page.t(".m.flat.help"))
 
 if main.overflow is not None:
     st.error(page.t(".overflow", layer=main.overflow), icon=":material/warning:")
 else:
     for f in I.diagnose(S, act):
-        kw = {k: (fmt(x) if isinstance(x, float) else x) for k, x in f.values.items()}
+        kw = {k: (short(x) if isinstance(x, float) else x) for k, x in f.values.items()}
         if f.kind == "saturate":
             kw["flat"] = f"{f.values['flat']:.0%}"
         if f.kind in ("grad_vanish", "grad_explode"):
             way = f.kind.split("_")[1]
             text = page.t(".verdict.grad", how=page.t(f".verdict.grad.{way}"), ratio=kw["ratio"], n=kw["n"],
-                          speed=page.t(".verdict.speed." + ("slow" if way == "vanish" else "fast")))
+                          speed=page.t(".verdict.speed.slow") if way == "vanish" else page.t(".verdict.speed.fast"))
         else:
             text = page.t(f".verdict.{f.kind}", **kw)
         (st.success if f.kind == "steady" else st.info if f.kind == "constant" else st.warning)(text)
@@ -134,10 +135,7 @@ lbl = {k: page.t(f".lbl.{k}") for k in ("layer", "std", "scheme", "source", "mea
                                          "count", "from", "to", "step", "train_loss", "test_acc", "unit", "weight")}
 lbl.update({f"panel.{p}": page.t(f".panel.{p}") for p in I.PANELS})
 order = [names[s] for s in schemes]
-c1, c2 = st.columns(2)
-for i, panel in enumerate(I.PANELS):
-    page.chart(charts.depth_panel(prof, panel, order, lbl), prof[prof.panel == panel], f"depth_{panel}",
-               container=(c1, c2)[i % 2])
+page.chart(charts.depth_profile(prof, list(I.PANELS), order, lbl), prof, "depth")
 st.caption(page.t(".depth.caption"))
 with st.expander(page.t(".depth.title") + " — " + page.t("ui.data")):
     st.dataframe(S.round(8), hide_index=True)
@@ -156,7 +154,7 @@ st.caption(page.t(".hist.caption", scheme=names[scheme]))
 st.subheader(page.t(".table.title"), anchor=False)
 shown = pd.DataFrame({
     page.t(".col.scheme"): [label(s) for s in INIT_SCHEMES],
-    page.t(".col.gain"): table.gain.round(4),
+    page.t(".col.gain"): table.gain.map(lambda g: "—" if math.isnan(g) else f"{g:.4g}"),
     page.t(".col.first"): table.std_first.round(5),
     page.t(".col.hidden"): table.std_hidden.round(5),
     page.t(".col.output"): table.std_output.round(5),
@@ -181,12 +179,9 @@ tw = I.train_width(width)
 st.markdown(page.t(".train.intro", depth=depth, tw=tw, act=ACT, lr=fmt(v["lr"]), steps=v["steps"]))
 if tw < width:
     st.caption(page.t(".train.capped", tw=tw, w=width))
-bar = st.progress(0.0, text=page.t("ui.computing"))
-runs = {}
-for i, s in enumerate(schemes):
-    bar.progress(i / len(schemes), text=f"{page.t('ui.computing')} {names[s]} ({i + 1}/{len(schemes)})")
-    runs[s] = train(s, act, depth, width, v["steps"], v["lr"], v["seed"], tuple(sorted(I.relevant(s, v).items())))
-bar.empty()
+with st.spinner(page.t("ui.computing")):
+    todo = tuple((s, tuple(sorted(I.relevant(s, v).items()))) for s in schemes)
+    runs = dict(zip(schemes, train_many(todo, act, depth, width, v["steps"], v["lr"], v["seed"])))
 hist = pd.concat([r.history.assign(scheme=names[s]) for s, r in runs.items()], ignore_index=True)
 tl = {**lbl, "reference": page.t(".lbl.ln10")}
 for s, r in runs.items():
@@ -197,8 +192,7 @@ c1, c2 = st.columns(2)
 page.chart(charts.training(hist, "train_loss", order, tl, reference=math.log(10)), hist, "training",
            container=c1)
 page.chart(charts.training(hist, "test_acc", order, tl), hist, "test_accuracy", container=c2)
-n_train = I.train_size(v["seed"])
-st.caption(page.t(".train.caption", n=n_train, every=I.eval_every(v["steps"])))
+st.caption(page.t(".train.caption", n=I.EVAL_TRAIN, every=I.eval_every(v["steps"])))
 
 
 def overshot(r) -> bool:

@@ -391,3 +391,16 @@ def test_diagnosis_names_the_well_known_pictures(name, kinds):
 def test_diagnosis_of_a_constant_init():
     s = I.layer_stats("constant", "tanh", 3, 16, batch=32)
     assert [f.kind for f in I.diagnose(s, "tanh")] == ["constant"]
+
+
+def test_short_number_keeps_three_digits_and_drops_exponent_padding():
+    assert [I.short_number(x) for x in (0.0455, 8.5612e-7, 12345.0, 0.0, float("nan"), -3e-12)] == \
+        ["0.0455", "8.56e-7", "1.23e4", "0", "nan", "-3.00e-12"]
+
+
+def test_train_many_equals_one_run_at_a_time():
+    runs = (("xavier_normal", ()), ("normal", (("std", 0.3),)), ("constant", (("value", 0.01),)))
+    together = I.train_many(runs, "relu", 3, 32, 30, 0.1, 4, workers=2)
+    for (scheme, args), r in zip(runs, together):
+        alone = I.train(scheme, "relu", 3, 32, 30, 0.1, 4, **dict(args))
+        assert r.scheme == scheme and r.history.equals(alone.history)

@@ -8,7 +8,7 @@ SMALL = dict(depth="3", width="32", batch="64", steps="20")  # quick settings fo
 
 
 def _fmt(x: float) -> str:
-    return f"{x:.3g}"
+    return I.short_number(x)
 
 
 def _warnings(at) -> str:
@@ -19,14 +19,14 @@ def test_default_view_shows_the_measured_stats_and_every_section():
     at = open_page("init")
     assert_clean(at)
     s = I.layer_stats("default", "tanh", 10, 256, batch=256, seed=0)
-    assert metric(at, "Activation std, layer 1") == _fmt(s.activation_std[0])
-    assert metric(at, "Activation std, layer 10") == _fmt(s.activation_std[9])
-    assert metric(at, "∂L/∂h std, layer 1") == _fmt(s.act_grad_std[0])
+    assert metric(at, "std(h), layer 1") == _fmt(s.activation_std[0])
+    assert metric(at, "std(h), layer 10") == _fmt(s.activation_std[9])
+    assert metric(at, "std(∂L/∂h), layer 1") == _fmt(s.act_grad_std[0])
     body = texts(at)
     for heading in ("Through the layers", "Distributions, layer by layer", "Every scheme for these layer sizes",
                     "Does it matter for training?", "Symmetry: why not give every weight the same value?"):
         assert heading in body
-    assert len(charts(at)) >= 4 + 3 + 2 + 2  # depth panels, histograms, training, symmetry
+    assert len(charts(at)) == 1 + 3 + 2 + 2  # depth panels (one grid), histograms, training, symmetry
     assert at.query_params["scheme"] == "default" and at.query_params["seed"] == "0"
     run = I.train("xavier_normal", "tanh", 10, 256, 100, 0.1, 0)
     assert f"{run.final_loss:.4f}" in body or f"{run.final_loss:.5f}" in " ".join(
@@ -41,7 +41,7 @@ def test_tanh_small_preset_shows_the_collapse():
     assert (qp["activation"], qp["scheme"], qp["std"], qp["depth"], qp["width"]) == ("tanh", "normal", "0.01", "10", "512")
     assert "The signal vanishes" in _warnings(at)
     s = I.layer_stats("normal", "tanh", 10, 512, batch=64, seed=0, data="noise", std=0.01)
-    assert metric(at, "Activation std, layer 10") == _fmt(s.activation_std[9])
+    assert metric(at, "std(h), layer 10") == _fmt(s.activation_std[9])
 
 
 def test_changing_the_scheme_shows_its_arguments_and_writes_the_url():
@@ -54,7 +54,7 @@ def test_changing_the_scheme_shows_its_arguments_and_writes_the_url():
     assert_clean(at)
     assert at.query_params["mode"] == "fan_out" and at.query_params["gain"] == "calculate_gain"
     s = I.layer_stats("kaiming_normal", "tanh", 3, 32, batch=64, mode="fan_out", gain="calculate_gain")
-    assert metric(at, "Activation std, layer 1") == _fmt(s.activation_std[0])
+    assert metric(at, "std(h), layer 1") == _fmt(s.activation_std[0])
     assert "He (Kaiming) normal (g = 1.67, fan_out)" in " ".join(str(df.value.to_csv()) for df in at.dataframe)
 
 
@@ -99,4 +99,4 @@ def test_korean_page():
     assert_clean(at)
     body = texts(at)
     assert "층을 지나며" in body and "학습에 차이가 있을까?" in body and "대칭성" in body
-    assert metric(at, "활성값 표준편차, 1층")
+    assert metric(at, "std(h), 1층")

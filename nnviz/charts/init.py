@@ -9,7 +9,7 @@ from nnviz.charts import PALETTE, REFERENCE, color_scale, tooltip_fmt
 
 
 def depth_panel(df: pd.DataFrame, panel: str, schemes: list[str], labels: dict[str, str],
-                height: int = 230) -> alt.LayerChart:
+                width: int = 330, height: int = 190) -> alt.LayerChart:
     """std against layer (log scale) for one panel: measured as lines with dots, theory dashed.
 
     ``df``: :func:`nnviz.init.profile`. ``schemes``: display names in legend order (same colours on
@@ -22,22 +22,30 @@ def depth_panel(df: pd.DataFrame, panel: str, schemes: list[str], labels: dict[s
     base = alt.Chart(d).encode(
         x=alt.X("layer:Q", title=labels["layer"], scale=alt.Scale(domain=[1, max(n_layers, 2)], nice=False),
                 axis=alt.Axis(tickMinStep=1, format="d")),
-        y=alt.Y("std:Q", title=labels["std"], scale=alt.Scale(type="log")),
+        y=alt.Y("std:Q", title=labels["std"], scale=alt.Scale(type="log"), axis=alt.Axis(format=".0e")),
         color=alt.Color("scheme:N", scale=color_scale(schemes), title=labels["scheme"],
-                        legend=alt.Legend(orient="bottom", columns=2, labelLimit=320)),
+                        legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=360)),
         strokeDash=alt.StrokeDash("source_label:N", scale=alt.Scale(domain=[labels["measured"], labels["theory"]],
                                                                    range=[[1, 0], [5, 3]]),
-                                  title=labels["source"], legend=alt.Legend(orient="bottom")),
+                                  title=labels["source"], legend=None),  # the caption says: dashed = theory
         detail="source:N",
         tooltip=[alt.Tooltip("scheme:N", title=labels["scheme"]), alt.Tooltip("layer:Q", title=labels["layer"]),
                  alt.Tooltip("source_label:N", title=labels["source"]), tooltip_fmt("std:Q", labels["std"], ".4g")],
     )
     lines = base.mark_line(strokeWidth=2.2)
     dots = base.transform_filter(alt.datum.source == "measured").mark_point(filled=True, size=36)
-    return alt.layer(lines, dots).properties(title=labels[f"panel.{panel}"], height=height)
+    return alt.layer(lines, dots).properties(title=labels[f"panel.{panel}"], width=width, height=height)
 
 
-def histograms(hist: pd.DataFrame, quantity: str, labels: dict[str, str], columns: int = 6,
+def depth_profile(df: pd.DataFrame, panels: list[str], schemes: list[str], labels: dict[str, str],
+                  columns: int = 2, width: int = 330) -> alt.VConcatChart:
+    """The depth panels as one 2-column grid with one shared legend (legends eat a lone chart's height)."""
+    charts = [depth_panel(df, p, schemes, labels, width=width) for p in panels]
+    rows = [alt.hconcat(*charts[i:i + columns]) for i in range(0, len(charts), columns)]
+    return alt.vconcat(*rows).resolve_scale(color="shared", strokeDash="shared")
+
+
+def histograms(hist: pd.DataFrame, quantity: str, labels: dict[str, str], columns: int = 5,
                color: str = PALETTE[0]) -> alt.FacetChart:
     """One small histogram per layer, same x-axis for all (so a collapse or a saturation shows at a glance).
 
@@ -56,11 +64,12 @@ def histograms(hist: pd.DataFrame, quantity: str, labels: dict[str, str], column
             x=alt.X("bin_start:Q", title=labels["value"], axis=alt.Axis(labelOverlap=True, tickCount=4, format=".2~g")),
             x2="bin_end:Q",
             y=alt.Y("fraction:Q", title=None, axis=alt.Axis(labels=False, ticks=False, grid=False)),
+            y2=alt.datum(0),
             tooltip=[alt.Tooltip("panel:N", title=labels["layer"]), tooltip_fmt("bin_start:Q", labels["from"], ".4g"),
                      tooltip_fmt("bin_end:Q", labels["to"], ".4g"), alt.Tooltip("count:Q", title=labels["count"]),
                      tooltip_fmt("fraction:Q", labels["share"], ".2%")],
         )
-        .properties(width=130, height=70)
+        .properties(width=125, height=70)
         .facet(facet=alt.Facet("panel:N", sort=order, title=None, header=alt.Header(labelFontSize=12)),
                columns=columns)
         .resolve_scale(y="independent")
@@ -107,8 +116,7 @@ def symmetry_trace(trace: pd.DataFrame, labels: dict[str, str], title: str) -> a
         .encode(
             x=alt.X("step:Q", title=labels["step"]),
             y=alt.Y("weight:Q", title=labels["weight"], scale=alt.Scale(zero=False)),
-            color=alt.Color("unit:N", scale=color_scale(units), title=labels["unit"],
-                            legend=alt.Legend(orient="bottom")),
+            color=alt.Color("unit:N", scale=color_scale(units), title=labels["unit"], legend=None),
             tooltip=[alt.Tooltip("unit:N", title=labels["unit"]), alt.Tooltip("step:Q", title=labels["step"]),
                      tooltip_fmt("weight:Q", labels["weight"], ".8g")],
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from nnviz.i18n import t
-from nnviz.init import BATCH_SEED_OFFSET, NOISE_SEED_OFFSET, TRAIN_BATCH, gain_act, train_width
+from nnviz.init import BATCH_SEED_OFFSET, EVAL_TRAIN, NOISE_SEED_OFFSET, TRAIN_BATCH, gain_act, train_width
 
 _ACT_MODULE = {"tanh": "nn.Tanh()", "sigmoid": "nn.Sigmoid()", "relu": "nn.ReLU()",
                "leaky_relu": "nn.LeakyReLU(0.01)", "linear": "nn.Identity()"}
@@ -118,7 +118,7 @@ for step in range({v["steps"]}):
     loss.backward()
     optimizer.step()
 with torch.no_grad():
-    train_loss = nn.functional.cross_entropy(model(X_train), y_train).item()
+    train_loss = nn.functional.cross_entropy(model(X_train[:{EVAL_TRAIN}]), y_train[:{EVAL_TRAIN}]).item()
     test_acc = (model(X_test).argmax(1) == y_test).double().mean().item()
 print(f"final train loss {{train_loss:.6g}}  test accuracy {{test_acc:.6g}}")
 '''

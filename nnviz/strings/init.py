@@ -55,7 +55,7 @@ STRINGS = {
         "en": "Standardised load_digits images (64 features, their real labels) or N(0, 1) noise with random labels.",
         "ko": "표준화한 load_digits 이미지(특성 64개, 실제 레이블) 또는 N(0, 1) 노이즈(무작위 레이블)입니다.",
     },
-    "opt.digits": {"en": "Digits (load_digits)", "ko": "숫자 이미지 (load_digits)"},
+    "opt.digits": {"en": "Digits (load_digits)", "ko": "숫자 (load_digits)"},
     "opt.noise": {"en": "Gaussian noise", "ko": "가우스 노이즈"},
     "init.batch": {"en": "Batch size", "ko": "배치 크기"},
     "init.batch.help": {
@@ -119,10 +119,10 @@ STRINGS = {
     "init.arg.constant": _same("c = {v}"),
     "init.arg.fan_out": _same("fan_out"),
     "init.arg.gain": _same("g = {v}"),
-    "init.m.act_first": {"en": "Activation std, layer 1", "ko": "활성값 표준편차, 1층"},
-    "init.m.act_last": {"en": "Activation std, layer {n}", "ko": "활성값 표준편차, {n}층"},
-    "init.m.grad_first": {"en": "∂L/∂h std, layer 1", "ko": "∂L/∂h 표준편차, 1층"},
-    "init.m.grad_last": {"en": "∂L/∂h std, layer {n}", "ko": "∂L/∂h 표준편차, {n}층"},
+    "init.m.act_first": {"en": "std(h), layer 1", "ko": "std(h), 1층"},
+    "init.m.act_last": {"en": "std(h), layer {n}", "ko": "std(h), {n}층"},
+    "init.m.grad_first": {"en": "std(∂L/∂h), layer 1", "ko": "std(∂L/∂h), 1층"},
+    "init.m.grad_last": {"en": "std(∂L/∂h), layer {n}", "ko": "std(∂L/∂h), {n}층"},
     "init.m.flat": {"en": "Flat units, layer {n}", "ko": "평평한 유닛 비율, {n}층"},
     "init.m.flat.help": {
         "en": "Share of units whose local slope φ′(z) is below 0.01: they pass less than 1 % of the gradient "
@@ -313,12 +313,14 @@ STRINGS = {
         "ko": "비교가 1~2초 안에 끝나도록 너비 {w} 대신 {tw}로 학습합니다. 방법이 신호를 살리는지는 깊이에 따른 "
         "배율로 정해지며, 위 그래프가 원래 너비에서 그것을 보여 줍니다.",
     },
-    "init.train.loss": {"en": "Training loss (whole training set)", "ko": "학습 손실 (학습 데이터 전체)"},
+    "init.train.loss": {"en": "Training loss", "ko": "학습 손실"},
     "init.train.acc": {"en": "Test accuracy", "ko": "테스트 정확도"},
     "init.train.caption": {
-        "en": "Loss measured on all {n} training digits every {every} steps. The grey line is ln 10 ≈ 2.303: the "
+        "en": "Loss measured on {n} training digits every {every} steps, accuracy on the held-out test digits. "
+        "The grey line is ln 10 ≈ 2.303: the "
         "loss of guessing 1/10 for every class — a net stuck there has learned nothing.",
-        "ko": "{every}스텝마다 학습 숫자 {n}개 전체에서 잰 손실입니다. 회색 선은 ln 10 ≈ 2.303으로, 모든 클래스에 "
+        "ko": "{every}스텝마다 학습 숫자 {n}개에서 잰 손실이며, 정확도는 따로 떼어 둔 테스트 숫자에서 쟀습니다. "
+        "회색 선은 ln 10 ≈ 2.303으로, 모든 클래스에 "
         "1/10씩 찍을 때의 손실입니다. 여기 머무는 신경망은 아무것도 배우지 못한 것입니다.",
     },
     "init.train.col.final": {"en": "final training loss", "ko": "최종 학습 손실"},
@@ -388,8 +390,8 @@ STRINGS = {
     },
     "init.try.q4": {
         "en": "Set the activation to **tanh** at 10 layers and keep **PyTorch's default** scheme. Will the training "
-        "comparison show it learning in 200 steps?",
-        "ko": "활성화 함수를 **tanh**, 10층으로 두고 초기화는 **PyTorch 기본값**으로 두세요. 학습 비교에서 200스텝 "
+        "comparison show it learning in 100 steps?",
+        "ko": "활성화 함수를 **tanh**, 10층으로 두고 초기화는 **PyTorch 기본값**으로 두세요. 학습 비교에서 100스텝 "
         "안에 학습이 될까요?",
     },
     "init.try.a4": {
