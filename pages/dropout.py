@@ -118,7 +118,8 @@ thin_labels = {"pass": page.t(".thin.pass"), "layer": ax["layer"], "unit": ax["u
                "value": ax["value"], "dropped": ax["dropped"], "kept_name": ax["kept"]}
 page.chart(charts.thinning_chart(th.nodes, th.edges, th.outputs, thin_labels),
            {"nodes": th.nodes, "edges": th.edges, "outputs": th.outputs}, "thinned")
-st.caption(page.t(".thin.caption", outs=", ".join(f"{o:.3f}" for o in th.outputs["output"]), ev=f"{th.eval_output:.3f}"))
+st.caption(page.t(".thin.caption", outs=", ".join(f"{o:.3f}" for o in th.outputs["output"]),
+                  ev=f"{th.eval_output:.3f}"))
 if (th.outputs["output"] == th.bias).any():
     st.caption(page.t(".thin.bias", b=th.bias))
 

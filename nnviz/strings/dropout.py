@@ -311,9 +311,9 @@ STRINGS = {
     },
     # --- why ----------------------------------------------------------------------------------------
     "dropout.why.mask": {
-        "en": "**The layer.** In training mode, for each unit h_i a mask m_i ~ Bernoulli(1 − p) is drawn afresh on "
-        "every call, and",
-        "ko": "**층의 계산.** 훈련 모드에서는 호출할 때마다 각 유닛 h_i에 대해 마스크 m_i ~ Bernoulli(1 − p)를 새로 뽑고",
+        "en": "**The layer.** In training mode, for each unit $h_i$ a mask $m_i$ ~ Bernoulli(1 − p) is drawn afresh "
+        "on every call, and",
+        "ko": "**층의 계산.** 훈련 모드에서는 호출할 때마다 각 유닛 $h_i$에 대해 마스크 $m_i$ ~ Bernoulli(1 − p)를 새로 뽑고",
     },
     "dropout.why.expect": {
         "en": "so the expected output is the input and only its spread grows. In eval mode the layer is the "
@@ -340,14 +340,15 @@ STRINGS = {
         "넓고 매끄러우며, 점 하나하나를 외우는 것은 더 이상 이득이 되지 않습니다.",
     },
     "dropout.why.ensemble": {
-        "en": "**The ensemble view.** A layer of H units has 2^H thinned versions (here 2^{h}), all sharing the "
-        "same weights; each training step trains one of them. Eval mode uses the full net, which approximates "
-        "the average prediction of all thinned nets. In this page's nets the dropout layer is followed only "
-        "by the output `Linear`, so the approximation is exact: the mean of the {k} training-mode predictions "
-        "differs from the eval-mode curve by at most {z:.1f} sampling errors over the whole x range.",
-        "ko": "**앙상블 관점.** 유닛 H개인 층에는 2^H개의 얇은 신경망(여기서는 2^{h}개)이 있고, 모두 같은 가중치를 나눠 "
+        "en": "**The ensemble view.** A layer of H units has $2^H$ thinned versions (here $2^{{{h}}}$), all sharing "
+        "the same weights; each training step trains one of them. Eval mode uses the full net, which approximates "
+        "the average prediction of all thinned nets, each weighted by the probability of its mask. In this "
+        "page's nets the dropout layer is followed only by the output `Linear`, so the approximation is exact: "
+        "the mean of the {k} training-mode predictions differs from the eval-mode curve by at most {z:.1f} "
+        "sampling errors over the whole x range.",
+        "ko": "**앙상블 관점.** 유닛 H개인 층에는 $2^H$개의 얇은 신경망(여기서는 $2^{{{h}}}$개)이 있고, 모두 같은 가중치를 나눠 "
         "씁니다. 학습 스텝마다 그중 하나를 학습하는 셈입니다. 평가 모드는 전체 신경망을 쓰는데, 이것은 모든 얇은 신경망의 "
-        "평균 예측에 대한 근사입니다. 이 페이지의 신경망은 드롭아웃 층 뒤에 출력 `Linear`만 있으므로 이 근사가 정확합니다. "
+        "평균 예측(각 마스크가 나올 확률로 가중한 평균)에 대한 근사입니다. 이 페이지의 신경망은 드롭아웃 층 뒤에 출력 `Linear`만 있으므로 이 근사가 정확합니다. "
         "훈련 모드 예측 {k}번의 평균은 x 전 구간에서 평가 모드 곡선과 표본오차의 {z:.1f}배 이내로 일치합니다.",
     },
     "dropout.why.train_mode": {
