@@ -1,5 +1,6 @@
-"""The /dropout page in Streamlit's AppTest: defaults, widget changes, URL states, the trap, both languages."""
+"""The /dropout page in AppTest (defaults, widgets, URL states, the trap, both languages) and in Chromium."""
 
+import pytest
 from conftest import assert_clean, charts, metric, open_page, texts
 
 from nnviz import dropout as D
@@ -134,3 +135,37 @@ def test_p_zero_keeps_every_unit_and_makes_both_nets_the_same():
     assert metric(at, "Kept units × 1/(1 − p)") == "1"
     assert metric(at, "without dropout: test loss") == metric(at, "with Dropout(0): test loss")
     assert "At p = 0 nothing is dropped" in texts(at)
+
+
+@pytest.mark.e2e
+def test_in_a_real_browser_predict_again_reruns_only_the_trap_and_new_mask_writes_the_url():
+    from playwright.sync_api import sync_playwright
+
+    from e2e.server import CHROMIUM, CHROMIUM_ARGS, page_errors, settle, streamlit_server
+
+    def trap_values(page):
+        # the two bordered metrics of the trap: train mode first, eval mode second
+        return [m.inner_text().split("\n")[-3].strip() for m in page.locator('[data-testid="stMetric"]').all()[-2:]]
+
+    with streamlit_server() as (base, _), sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(f"{base}/dropout?lang=en&hidden=64&epochs=200", wait_until="domcontentloaded")
+            settle(page)
+            assert page_errors(page) == []
+            r = D.overfit_experiment(hidden=64, epochs=200)
+            want = D.forgot_eval(r, x=0.5, presses=5, seed=1)
+            train = [f"{v:.5f}" for v in want[want["mode"] == "train"].prediction]
+            ev = f"{want[want['mode'] == 'eval'].prediction.iloc[0]:.5f}"
+            assert trap_values(page) == [train[2], ev]
+            for k in (3, 4):
+                page.get_by_role("button", name="Predict again").click()
+                page.wait_for_function(f"() => document.body.innerText.includes('prediction {k + 1};')", timeout=60_000)
+                assert trap_values(page) == [train[k], ev]
+            page.get_by_role("button", name="Sample a new mask").click()
+            page.wait_for_url("**draw=1**", timeout=60_000)
+            settle(page)
+            assert page_errors(page) == []
+        finally:
+            browser.close()
