@@ -7,6 +7,7 @@ import streamlit as st
 
 from nnviz import init as I
 from nnviz import ui
+from nnviz.charts import BLUE, GREEN, ORANGE
 from nnviz.charts import init as charts
 from nnviz.models import INIT_SCHEMES, gain
 
@@ -143,8 +144,9 @@ with st.expander(page.t(".depth.title") + " — " + page.t("ui.data")):
 # --- histograms -------------------------------------------------------------------------------------
 st.subheader(page.t(".hist.title"), anchor=False)
 hl = {**lbl, "layer_name": page.t(".hist.layer"), "output": page.t(".lbl.output")}
-tabs = st.tabs([page.t(f".hist.{q}") for q in I.QUANTITIES])
-for tab, q, colour in zip(tabs, I.QUANTITIES, ("#0072B2", "#E69F00", "#009E73")):
+shown_q = ("activation", "weight", "gradient")  # activations first: the well-known pictures
+tabs = st.tabs([page.t(f".hist.{q}") for q in shown_q])
+for tab, q, colour in zip(tabs, shown_q, (ORANGE, BLUE, GREEN)):
     with tab:
         h = main.hist[main.hist.quantity == q]
         page.chart(charts.histograms(main.hist, q, hl, color=colour), h, f"hist_{q}")

@@ -100,3 +100,15 @@ def test_korean_page():
     body = texts(at)
     assert "층을 지나며" in body and "학습에 차이가 있을까?" in body and "대칭성" in body
     assert metric(at, "std(h), 1층")
+
+
+def test_every_scheme_and_activation_renders():
+    at = open_page("init", **SMALL, compare="0")
+    for scheme in I.SETTINGS["scheme"].options:
+        at.selectbox(key="init.scheme").set_value(scheme).run()
+        assert_clean(at)
+        assert at.query_params["scheme"] == scheme
+        assert charts(at)
+    for act in ("relu", "linear"):  # tanh is the default; sigmoid/leaky ReLU take the same paths
+        at.segmented_control(key="init.activation").set_value(act).run()
+        assert_clean(at)
