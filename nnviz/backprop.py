@@ -45,6 +45,7 @@ LEARNING_RATES = (0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 2.0, 3.0, 5.0, 10.0, 30.0, 100
 WEIGHT_BOUND = 10.0  # typed weights live in [-10, 10]: enough to saturate any unit, never overflow
 MAX_WEIGHTS = 64  # typed weights accepted at most (the largest page net has 25 parameters)
 MAX_WEIGHTS_TEXT = 800  # characters of typed weights accepted in a URL
+SEEDED = "seed"  # the typed-weights setting's URL value when the seed's weights are used
 MAX_TRACE_PARAMS = 2_000  # trace draws one node per scalar: bigger nets are not for this view
 MAX_STEP = 120  # upper bound of the walk position; the page narrows it to the net's step count
 MAX_PATHS = 16  # the chain rule written out path by path is kept only up to this many paths
@@ -94,9 +95,12 @@ def check_weight(value, position: int = 1) -> float:
 
 @dataclass(frozen=True)
 class Weights(Param):
-    """The typed weights setting: a tuple of numbers (empty: use the seed's initial weights)."""
+    """The typed weights setting: a tuple of numbers; empty (written ``seed`` in a URL) means the
+    initial weights the seed draws."""
 
     def parse(self, raw: str) -> tuple[float, ...]:
+        if raw.strip().lower() in ("", SEEDED):
+            return ()
         try:
             return parse_weights(raw)
         except ValueError as e:
@@ -122,7 +126,7 @@ class Weights(Param):
         return tuple(out)
 
     def fmt(self, value) -> str:
-        return ",".join(format(float(v), ".6g") for v in value)
+        return ",".join(format(float(v), ".6g") for v in value) if len(value) else SEEDED
 
 
 class _Settings(Spec):
@@ -971,7 +975,9 @@ def _backward_step(v: _Value, tex, info, n_loss, loss, B) -> Step:
             if is_param and B > 1:  # shared by the samples: one product per sample, added up
                 num_parts += [_val(g[s]) if v.kind == "bias" else f"{_val(g[s])}{_val(loc[s])}" for s in range(B)]
                 continue
-            local_num = _val(loc)
+            local_num, join = _val(loc), joiner
+            if c.op == "linear" and B > 1:  # ∂z/∂a = w: one weight shared by all samples
+                local_num, join = _val(loc[0]), r"\cdot"
             if c.kind == "a" and c.op in ("sigmoid", "tanh") and B == 1:
                 # show where σ′ or tanh′ comes from: a(1 − a) with a's value in it
                 a_num = float(c.data[0])
@@ -982,7 +988,7 @@ def _backward_step(v: _Value, tex, info, n_loss, loss, B) -> Step:
                     "s": "",
                 }
                 local_num = rf"\underbrace{{{inner}}}_{{{_num(float(loc[0]))}}}"
-            num_parts.append(rf"{_val(g)}{joiner}{local_num}")
+            num_parts.append(rf"{_val(g)}{join}{local_num}")
         if len(num_parts) > 12:
             num_parts = num_parts[:4] + [r"\cdots"] + num_parts[-2:]
         if is_param and B > 1:

@@ -41,7 +41,8 @@ with st.expander(page.t(".weights.title"), icon=":material/edit:", expanded=bool
     editor_key = f"backprop.weights.{hash(current)}"
 
     def on_edit() -> None:
-        values = list(current)
+        # the URL keeps 6 significant digits: keep the session's weights exactly what a copied link gives
+        values = [float(B.SETTINGS["w"].fmt((x,))) for x in current]
         for row, change in ss[editor_key].get("edited_rows", {}).items():
             if "value" not in change:
                 continue
@@ -65,7 +66,7 @@ with st.expander(page.t(".weights.title"), icon=":material/edit:", expanded=bool
         hide_index=True,
         disabled=[page.t(".weights.symbol"), page.t(".weights.parameter")],
         column_config={"value": st.column_config.NumberColumn(
-            page.t(".weights.value"), min_value=-B.WEIGHT_BOUND, max_value=B.WEIGHT_BOUND, step=0.01, format="%.4f",
+            page.t(".weights.value"), min_value=-B.WEIGHT_BOUND, max_value=B.WEIGHT_BOUND, step=1e-6, format="%.6g",
             required=True)},
         height=min(420, 38 + 35 * len(table)),
     )

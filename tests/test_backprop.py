@@ -359,6 +359,8 @@ def test_weights_in_the_url_may_be_longer_than_the_shell_cap_but_are_bounded():
     values, rejected = B.SETTINGS.parse_query({"w": "1,os.system"})
     assert rejected[0].reason == "type"
     assert B.SETTINGS.to_query({"w": (0.5, -0.25)}) == {"w": "0.5,-0.25"}
+    assert B.SETTINGS.to_query({"w": ()}) == {"w": "seed"}  # the default reads as what it means
+    assert B.SETTINGS.parse_query({"w": "seed"}) == (B.SETTINGS.defaults(), [])
 
 
 def test_set_weights_checks_count_and_bounds():
@@ -495,8 +497,9 @@ def test_graph_dot_shows_one_sample_of_a_batch():
     tr = B.page_trace(sample_name="batch")
     allv = CB.graph_dot(tr, len(tr.steps) - 1)
     one = CB.graph_dot(tr, len(tr.steps) - 1, sample=2)
-    assert '"LEFT">0, 0, 1, 1</TD>' in allv  # x₁ of the four samples
-    assert '"LEFT">0, 0, 1, 1</TD>' not in one and 'PORT="x1"' in one
+    column = '"LEFT">' + "".join(f'{v}<BR ALIGN="LEFT"/>' for v in (0, 0, 1, 1)) + "</TD>"
+    assert column in allv  # x₁ of the four samples, one line each
+    assert column not in one and 'PORT="x1"' in one
     x1_row = one.split('PORT="x1"')[1].split("</TABLE>")[0]
     assert x1_row.endswith('"LEFT">1</TD></TR>')  # x₁ of sample 3 is 1
 

@@ -27,6 +27,11 @@ TEXT = "#222222"
 FADED = "#9A9A9A"
 LINE = "#8C8C8C"
 
+# Streamlit's stylesheet draws every SVG text of a chart at 9.6 px in its own narrow sans font, whatever
+# the DOT says. Graphviz sizes boxes with Helvetica's wider metrics, so laying the graph out for 8.5 pt
+# Helvetica fits that text snugly; the chart is then scaled to the page's width, text included.
+FONT_SIZE = 8.5
+
 DEFAULT_LABELS = {"data": "data", "grad": "grad", "loss": "loss", "name": "name"}
 
 
@@ -36,7 +41,8 @@ def _fmt(v: float) -> str:
 
 
 def _values(vals) -> str:
-    return ", ".join(_fmt(v) for v in vals)
+    """One number, or one line per sample (a column keeps the graph narrow, and its text large)."""
+    return "<BR ALIGN=\"LEFT\"/>".join(escape(_fmt(v)) for v in vals) + ("<BR ALIGN=\"LEFT\"/>" if len(vals) > 1 else "")
 
 
 def graph_state(trace, step: int) -> tuple[set[str], set[str], set[str], set[str]]:
@@ -80,21 +86,21 @@ def graph_dot(trace, step: int = 0, labels: Mapping[str, str] | None = None, sam
         has_val, has_grad = n.id in known, n.id in grads
         border, width = (VERMILION, 3) if n.id in current else (SKY, 3) if n.id in used else (LINE, 1)
         name_fill = PARAM_FILL if is_param else NODE_FILL
-        val = escape(_values(pick(n.data))) if has_val else "?"
+        val = _values(pick(n.data)) if has_val else "?"
         span = ' ROWSPAN="2"' if n.grad is not None else ""
         # no "data"/"grad" words in the rows (they would widen the graph, and with it shrink the text):
         # blue is the value, orange the gradient, as the legend box says
         cells = (f'<TR><TD{span} BGCOLOR="{name_fill}" CELLPADDING="4"><B>{escape(n.label)}</B></TD>'
                  f'<TD BGCOLOR="{VALUE_FILL if has_val else PENDING_FILL}" ALIGN="LEFT">{val}</TD></TR>')
         if n.grad is not None:
-            g = escape(_values(pick(n.grad))) if has_grad else "?"
+            g = _values(pick(n.grad)) if has_grad else "?"
             cells += f'<TR><TD BGCOLOR="{GRAD_FILL if has_grad else PENDING_FILL}" ALIGN="LEFT">{g}</TD></TR>'
         inner = f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">{cells}</TABLE>'
         return f'<TR><TD PORT="{n.id}" BORDER="{width}" COLOR="{border}" CELLPADDING="1">{inner}</TD></TR>'
 
     def table(node_id: str, members) -> str:
         rows = "".join(row(n) for n in members)
-        return (f'  {node_id} [label=<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="5" CELLPADDING="0">{rows}'
+        return (f'  {node_id} [label=<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="3" CELLPADDING="0">{rows}'
                 f'</TABLE>>];')
 
     def cluster(cid: str, title: str, body: list[str]) -> list[str]:
@@ -106,9 +112,9 @@ def graph_dot(trace, step: int = 0, labels: Mapping[str, str] | None = None, sam
     group_of: dict[str, str] = {}
     lines = [
         "digraph backprop {",
-        '  graph [rankdir=LR, bgcolor="transparent", nodesep=0.2, ranksep=0.4, fontname="Helvetica", '
-        f'fontsize=12, fontcolor="{FADED}"];',
-        f'  node [shape=plain, fontname="Helvetica", fontsize=14, fontcolor="{TEXT}"];',
+        '  graph [rankdir=LR, bgcolor="transparent", nodesep=0.12, ranksep=0.25, fontname="Helvetica", '
+        f'fontsize={FONT_SIZE}, fontcolor="{FADED}"];',
+        f'  node [shape=plain, fontname="Helvetica", fontsize={FONT_SIZE}, fontcolor="{TEXT}"];',
         f'  edge [color="{LINE}", arrowsize=0.6, penwidth=1];',
     ]
     inputs = [n for n in trace.nodes if n.kind == "input"]
@@ -119,7 +125,7 @@ def graph_dot(trace, step: int = 0, labels: Mapping[str, str] | None = None, sam
            f'<TD BGCOLOR="{VALUE_FILL}" ALIGN="LEFT">{escape(lab["data"])}</TD></TR>'
            f'<TR><TD BGCOLOR="{GRAD_FILL}" ALIGN="LEFT">{escape(lab["grad"])} ∂L/∂·</TD></TR></TABLE>')
     lines.append(f'  g_key [label=<<TABLE BORDER="1" COLOR="{LINE}" CELLBORDER="0" CELLSPACING="0" '
-                 f'CELLPADDING="1" STYLE="ROUNDED"><TR><TD>{key}</TD></TR></TABLE>>, fontsize=11];')
+                 f'CELLPADDING="1" STYLE="ROUNDED"><TR><TD>{key}</TD></TR></TABLE>>];')
     lines.append("  { rank=same; g_key; g_in; }")
     for mi, mod in enumerate(trace.modules):
         outs = [n for n in trace.nodes if n.module == mi]
