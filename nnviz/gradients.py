@@ -316,7 +316,8 @@ SUMMARY_COLUMNS = ["activation", "ratio_init", "ratio_end", "end_epoch", "train_
 
 
 def _ratio(norms) -> float:
-    return float(norms[0] / norms[-1]) if norms[-1] > 0 else math.nan
+    first, last = float(norms[0]), float(norms[-1])
+    return first / last if last > 0 and math.isfinite(first) and math.isfinite(last) else math.nan
 
 
 def snapshot_epochs(epochs: int, n: int = N_SNAPSHOTS) -> list[int]:

@@ -1,5 +1,230 @@
-"""Until its lesson lands, the page says it comes next."""
+"""Activations and vanishing gradients: f and f′, and the gradient that reaches each layer of a deep net."""
 
+import math
+
+import pandas as pd
+import streamlit as st
+
+from nnviz import activations as A
+from nnviz import gradients as G
 from nnviz import ui
+from nnviz.charts import activations as charts
 
-ui.coming_next("activations")
+RELU_FAMILY = ("relu", "leaky_relu")
+HE = ("kaiming_normal", "kaiming_uniform")
+
+
+@ui.cached
+def functions(slope):
+    curves = A.curves(A.NAMES, negative_slope=slope)
+    return curves, A.saturated_regions(curves), A.derivative_stats(A.NAMES, slope)
+
+
+shrink_table = ui.cached(A.shrink_table)
+
+
+@ui.cached
+def experiment(acts, data, depth, width, init, opt, lr, epochs, seed, slope, _text=""):
+    # The progress bar lives inside the cached call: st.cache_data replays it (ending empty) on a hit,
+    # whereas updating a bar created outside breaks the replay.
+    bar, shown = st.progress(0.0, text=_text), [0.0]
+
+    def tick(fraction: float) -> None:
+        if fraction - shown[0] >= 0.05 or fraction >= 1:
+            shown[0] = fraction
+            bar.progress(min(1.0, fraction), text=_text)
+
+    result = G.train(acts, data=data, depth=depth, width=width, init=init, opt=opt, lr=lr, epochs=epochs,
+                     seed=seed, slope=slope, progress=tick)
+    bar.empty()
+    return result
+
+
+page = ui.page("activations", G.SETTINGS)
+page.header()
+name = ui.option_label
+lbl = {k: page.t(f".lbl.{k}") for k in (
+    "x", "value", "f", "df", "max", "from", "to", "layers", "product", "activation", "best", "typical", "layer",
+    "norm", "bias_norm", "log_norm", "epoch", "dead", "saturated", "share", "mean", "std", "loss", "train", "test")}
+names = {a: name(a) for a in A.NAMES}
+thr = A.SATURATION_THRESHOLD
+
+
+def fmt_ratio(r: float) -> str:
+    return "—" if r is None or not math.isfinite(r) else f"{r:.1e}"
+
+
+# --- part 1: the functions ------------------------------------------------------------------------------
+st.header(page.t(".p1.title"), anchor=False)
+c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+c1.markdown(page.t(".p1.lead", thr=thr))
+slope = page.control("slope", c2)
+curves, regions, slopes = functions(slope)
+page.chart(charts.functions(curves, regions, slopes, names, {**lbl, "saturated": page.t(".lbl.band", thr=thr)}),
+           {"curves": curves, "saturated_regions": regions, "slopes": slopes}, "functions")
+st.caption(page.t(".p1.caption", slope=slope, thr=thr))
+
+st.subheader(page.t(".shrink.title"), anchor=False)
+acts = page["acts"]
+shown_acts = tuple(dict.fromkeys(("sigmoid", *acts, "relu")))
+table = shrink_table(shown_acts, 20, slope)
+s1, s2 = st.columns([3, 2])
+page.chart(charts.shrink(table, names, lbl), table, "product_of_slopes", s1)
+rms = slopes.set_index("activation")["rms_df"]
+s2.markdown(page.t(".shrink.body", s10=f"{0.25 ** 10:.1e}", s20=f"{0.25 ** 20:.1e}", relu_rms=f"{rms['relu']:.2f}",
+                   relu20=f"{rms['relu'] ** 20:.1e}"))
+
+# --- part 2: a deep net -------------------------------------------------------------------------------------
+st.header(page.t(".p2.title"), anchor=False)
+with st.container():
+    st.caption(page.t(".presets"))
+    cols = st.columns(3) + st.columns(3)
+    for col, (key, values) in zip(cols, G.PRESETS.items()):
+        page.preset(f"activations.preset.{key}", col, **values)
+
+
+def acts_control(box) -> None:
+    """The activations to compare: a multi-select the shell has no widget for (a set in one URL value)."""
+    if "acts" in page.hidden:
+        return
+    key, flag = "activations.acts", "_activations.acts.limit"
+    st.session_state[key] = list(page["acts"])
+
+    def changed() -> None:
+        chosen = tuple(a for a in A.NAMES if a in (st.session_state[key] or ()))
+        if 1 <= len(chosen) <= G.MAX_COMPARE:
+            page.set(acts=chosen)
+        else:
+            st.session_state[flag] = True
+
+    box.pills(page.label("acts"), A.NAMES, selection_mode="multi", format_func=name, key=key, on_change=changed,
+              help=page.help("acts"))
+    if st.session_state.pop(flag, False):
+        box.warning(page.t(".acts.limit", n=G.MAX_COMPARE), icon=":material/info:")
+
+
+with page.settings_box():
+    acts_control(st)
+    c1, c2 = st.columns([1.6, 1])
+    page.control("data", c1)
+    page.control("init", c2)
+    c1, c2, c3 = st.columns(3)
+    page.control("depth", c1)
+    page.control("width", c2)
+    page.control("epochs", c3)
+    c1, c2, c3 = st.columns(3)
+    page.control("opt", c1)
+    page.control("lr", c2)
+    page.control("seed", c3)
+
+v = page.values
+acts = v["acts"]
+# The slope only matters to LeakyReLU nets: leave it out of the cache key otherwise.
+run_slope = v["slope"] if "leaky_relu" in acts else G.SETTINGS["slope"].default
+ex = experiment(acts, v["data"], v["depth"], v["width"], v["init"], v["opt"], v["lr"], v["epochs"], v["seed"],
+                run_slope, _text=page.t("ui.computing"))
+summary = ex.summary().set_index("activation")
+last = v["depth"] + 1
+st.markdown(page.t(".p2.lead", n=len(acts), data=page.t(f".data.{v['data']}"), depth=v["depth"], width=v["width"],
+                   linears=last))
+if {k: v[k] for k in G.PRESETS["tutorial"]} == G.PRESETS["tutorial"]:
+    st.info(page.t(".preset.tutorial.note"), icon=":material/menu_book:")
+
+for a in acts:
+    div = ex.divergence.get(a)
+    if div is not None:
+        st.markdown(page.t(".diverged.which", name=names[a], step=div.step))
+        page.diverged(div)
+
+cols = st.columns(len(acts))
+for col, a in zip(cols, acts):
+    row = summary.loc[a]
+    col.metric(page.t(".m.ratio", name=names[a], last=last), fmt_ratio(row["ratio_init"]),
+               page.t(".m.after", epoch=int(row["end_epoch"]), ratio=fmt_ratio(row["ratio_end"]))
+               if not pd.isna(row["end_epoch"]) else None,
+               delta_color="off", delta_arrow="off", help=page.t(".m.ratio.help"))
+    r = row["ratio_init"]
+    if pd.isna(r):
+        continue
+    if r == 0:
+        col.markdown(page.t(".verdict.dead", name=names[a]))
+    elif r < 1e-2:
+        col.markdown(page.t(".verdict.vanish", name=names[a], ratio=fmt_ratio(r), orders=round(-math.log10(r))))
+    elif r > 1e2:
+        col.markdown(page.t(".verdict.explode", name=names[a], ratio=fmt_ratio(r)))
+    else:
+        col.markdown(page.t(".verdict.ok", name=names[a], ratio=fmt_ratio(r)))
+
+relus = [a for a in acts if a in RELU_FAMILY and not pd.isna(summary.loc[a, "ratio_init"])]
+if relus and v["init"] == "default" and min(summary.loc[a, "ratio_init"] for a in relus) < 1e-2:
+    st.warning(page.t(".relu_default", depth=v["depth"], pred=f"{0.41 ** v['depth']:.0e}"), icon=":material/lightbulb:")
+elif relus and v["init"] in HE and summary.loc[relus[0], "ratio_init"] >= 1e-2:
+    st.success(page.t(".relu_he", init=name(v["init"]), ratio=fmt_ratio(summary.loc[relus[0], "ratio_init"])),
+               icon=":material/check_circle:")
+
+st.subheader(page.t(".watch"), anchor=False)
+baseline = page.t(".baseline.diabetes" if v["data"] == "diabetes" else ".baseline.bce")
+
+
+def watch(epoch: int) -> None:
+    init = ex.at(0).assign(stage=lbl_init)
+    now = ex.at(epoch)
+    shown = int(now["epoch"].max()) if len(now) else 0
+    frames = [init] if shown == 0 else [init, now.assign(stage=page.t(".lbl.at_epoch", epoch=shown))]
+    profile = pd.concat(frames, ignore_index=True)
+    left, right = st.columns([3, 2])
+    with left:
+        page.chart(charts.grad_profile(profile, names, lbl), profile, "grad_norm_per_layer")
+        st.caption(page.t(".profile.caption"))
+        zeros = int((profile["weight_grad_norm"] == 0).sum())
+        if zeros:
+            st.caption(page.t(".zero", n=zeros))
+    with right:
+        page.chart(charts.losses(ex.history, names, lbl, view=epoch), ex.history, "losses")
+        st.caption(page.t(".loss.caption", baseline=baseline))
+    page.chart(charts.unit_health(now, names, lbl), now, "unit_health")
+    st.caption(page.t(".health.caption", thr=thr, pct=f"{thr:.0%}"))
+
+
+lbl_init = page.t(".lbl.init")
+page.animate("view", v["epochs"], watch)
+
+st.subheader(page.t(".heat.title"), anchor=False)
+page.chart(charts.grad_heatmap(ex.layers, names, lbl), ex.layers, "grad_norm_by_epoch")
+st.caption(page.t(".heat.caption"))
+
+with st.expander(page.t(".summary"), icon=":material/table:"):
+    cols = {k: page.t(f".col.{k}") for k in ("activation", "ratio_init", "ratio_end", "train", "test", "dead",
+                                             "saturated", "diverged")}
+    rows = []
+    for a in acts:
+        s = summary.loc[a]
+        rows.append({
+            cols["activation"]: names[a], cols["ratio_init"]: fmt_ratio(s["ratio_init"]),
+            cols["ratio_end"]: fmt_ratio(s["ratio_end"]),
+            cols["train"]: f"{s['train_loss']:.4f}" if not pd.isna(s["train_loss"]) else "—",
+            cols["test"]: f"{s['test_loss']:.4f}" if not pd.isna(s["test_loss"]) else "—",
+            cols["dead"]: f"{s['dead_init']:.0%} → {s['dead_end']:.0%}" if not pd.isna(s["dead_init"]) else "—",
+            cols["saturated"]: (f"{s['saturated_init']:.0%} → {s['saturated_end']:.0%}"
+                                if not pd.isna(s["saturated_init"]) else "—"),
+            cols["diverged"]: str(int(s["diverged_at"])) if s["diverged_at"] >= 0 else page.t(".never"),
+        })
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+
+page.try_this([(f".try.q{i}", f".try.a{i}") for i in range(1, 7)])
+
+with page.why():
+    st.markdown(page.t(".why.chain"))
+    st.latex(page.t(".latex.chain"))
+    st.markdown(page.t(".why.size"))
+    st.latex(page.t(".latex.size"))
+    st.markdown(page.t(".why.sigmoid"))
+    st.latex(page.t(".latex.sigmoid"))
+    st.markdown(page.t(".why.relu"))
+    st.latex(page.t(".latex.he"))
+    st.markdown(page.t(".why.dead"))
+    st.markdown(page.t(".why.leaky"))
+    st.latex(page.t(".latex.leaky"))
+    st.markdown(page.t(".why.adam"))
+
+page.code()

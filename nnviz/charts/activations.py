@@ -15,15 +15,19 @@ import numpy as np
 import pandas as pd
 
 from nnviz.activations import NAMES
-from nnviz.charts import BLUE, GREY, ORANGE, REFERENCE, VERMILION, color_scale, tooltip_fmt
+from nnviz.charts import BLUE, GREY, ORANGE, PALETTE, REFERENCE, VERMILION, tooltip_fmt
 
 Y_CLIP = (-1.25, 2.0)  # f runs off to ±x; f′ stays within about [−0.2, 1.13]: keep f′ readable
 
 
-def _act_color(names: Mapping[str, str], title: str, legend: bool = True) -> alt.Color:
-    domain = [names[n] for n in NAMES]
-    return alt.Color("name:N", scale=color_scale(domain), title=title,
-                     legend=alt.Legend(orient="bottom") if legend else None)
+def _act_color(df: pd.DataFrame, names: Mapping[str, str], title: str) -> alt.Color:
+    """Colour by activation: each keeps its palette colour on every chart; the legend lists those present."""
+    present = [n for n in NAMES if n in set(df["activation"])]
+    scale = alt.Scale(domain=[names[n] for n in present], range=[PALETTE[NAMES.index(n)] for n in present])
+    return alt.Color("name:N", scale=scale, title=title, legend=alt.Legend(orient="bottom"))
+
+
+LOG_AXIS = alt.Axis(format=".0e")  # 1e-6, not 0.000001
 
 
 def _named(df: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:
@@ -98,11 +102,11 @@ def shrink(table: pd.DataFrame, names: Mapping[str, str], labels: Mapping[str, s
         .encode(
             x=alt.X("layers:Q", title=labels["layers"], scale=alt.Scale(domain=[1, int(table["layers"].max())],
                                                                         nice=False)),
-            y=alt.Y("product:Q", title=labels["product"], scale=alt.Scale(type="log")),
-            color=_act_color(names, labels["activation"]),
+            y=alt.Y("product:Q", title=labels["product"], scale=alt.Scale(type="log"), axis=LOG_AXIS),
+            color=_act_color(long, names, labels["activation"]),
             strokeDash=alt.StrokeDash("kind:N", title=None, scale=alt.Scale(
                 domain=[labels["best"], labels["typical"]], range=[[1, 0], [5, 3]]),
-                legend=alt.Legend(orient="bottom")),
+                legend=alt.Legend(orient="top", symbolStrokeWidth=2.5)),
             tooltip=[alt.Tooltip("name:N", title=labels["activation"]), alt.Tooltip("kind:N", title=""),
                      alt.Tooltip("layers:Q", title=labels["layers"]), tooltip_fmt("product:Q", labels["product"], ".3e")],
         )
@@ -126,11 +130,11 @@ def grad_profile(layers: pd.DataFrame, names: Mapping[str, str], labels: Mapping
         .encode(
             x=alt.X("layer:Q", title=labels["layer"], scale=alt.Scale(domain=[1, n_layers], nice=False),
                     axis=alt.Axis(tickMinStep=1, format="d")),
-            y=alt.Y("weight_grad_norm:Q", title=labels["norm"], scale=alt.Scale(type="log")),
-            color=_act_color(names, labels["activation"]),
+            y=alt.Y("weight_grad_norm:Q", title=labels["norm"], scale=alt.Scale(type="log"), axis=LOG_AXIS),
+            color=_act_color(df, names, labels["activation"]),
             strokeDash=alt.StrokeDash("stage:N", title=None, sort=stages,
                                       scale=alt.Scale(domain=stages, range=[[1, 0], [6, 4]][: len(stages)]),
-                                      legend=alt.Legend(orient="bottom")),
+                                      legend=alt.Legend(orient="top", symbolStrokeWidth=2.5)),
             detail="stage:N",
             tooltip=[alt.Tooltip("name:N", title=labels["activation"]), alt.Tooltip("stage:N", title=""),
                      alt.Tooltip("epoch:Q", title=labels["epoch"]), alt.Tooltip("layer:Q", title=labels["layer"]),
@@ -194,9 +198,9 @@ def losses(history: pd.DataFrame, names: Mapping[str, str], labels: Mapping[str,
     lines = alt.Chart(long).mark_line(strokeWidth=2.2).encode(
         x=alt.X("epoch:Q", title=labels["epoch"]),
         y=alt.Y("loss:Q", title=labels["loss"], scale=alt.Scale(type="log")),
-        color=_act_color(names, labels["activation"]),
+        color=_act_color(long, names, labels["activation"]),
         strokeDash=alt.StrokeDash("split:N", title=None, scale=alt.Scale(domain=splits, range=[[1, 0], [5, 3]]),
-                                  legend=alt.Legend(orient="bottom")),
+                                  legend=alt.Legend(orient="top", symbolStrokeWidth=2.5)),
         tooltip=[alt.Tooltip("name:N", title=labels["activation"]), alt.Tooltip("split:N", title=""),
                  alt.Tooltip("epoch:Q", title=labels["epoch"]), tooltip_fmt("loss:Q", labels["loss"], ".6f")],
     )
@@ -218,7 +222,8 @@ def unit_health(layers: pd.DataFrame, names: Mapping[str, str], labels: Mapping[
                        var_name="measure", value_name="share")
     long = _named(long.assign(measure=long["measure"].map({"dead_fraction": labels["dead"],
                                                            "saturated_fraction": labels["saturated"]})), names)
-    order = [names[n] for n in dict.fromkeys(layers["activation"])]
+    order = [names[n] for n in NAMES if n in set(layers["activation"])]
+    n_layers = max(1, int(hidden["layer"].max()) if len(hidden) else 1)
     return (
         alt.Chart(long)
         .mark_bar()
@@ -226,12 +231,12 @@ def unit_health(layers: pd.DataFrame, names: Mapping[str, str], labels: Mapping[
             x=alt.X("layer:O", title=labels["layer"], axis=alt.Axis(labelAngle=0)),
             xOffset=alt.XOffset("name:N", sort=order),
             y=alt.Y("share:Q", title=labels["share"], scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="%")),
-            color=_act_color(names, labels["activation"]),
+            color=_act_color(long, names, labels["activation"]),
             tooltip=[alt.Tooltip("name:N", title=labels["activation"]), alt.Tooltip("measure:N", title=""),
                      alt.Tooltip("layer:O", title=labels["layer"]), alt.Tooltip("epoch:Q", title=labels["epoch"]),
                      tooltip_fmt("share:Q", labels["share"], ".1%")],
         )
-        .properties(height=200, width=alt.Step(7 if len(order) > 2 else 10))
-        .facet(row=alt.Row("measure:N", title=None, sort=[labels["dead"], labels["saturated"]],
-                           header=alt.Header(labelFontWeight="bold", labelAngle=0, labelAlign="left")))
+        .properties(height=190, width=max(180, min(420, 22 * n_layers)))
+        .facet(column=alt.Column("measure:N", title=None, sort=[labels["dead"], labels["saturated"]],
+                                 header=alt.Header(labelFontWeight="bold", labelFontSize=13)))
     )

@@ -158,10 +158,10 @@ STRINGS = {
     # --- part 2 ---------------------------------------------------------------------------------------------
     "activations.p2.title": {"en": "2 · A deep net, layer by layer", "ko": "2 · 깊은 신경망을 층별로 보기"},
     "activations.p2.lead": {
-        "en": "{n} net(s), one per activation, start from the same seed and train on {data}. Each has **{depth} "
+        "en": "One net per activation ({n} in all), each from the same seed, trained on {data}. Each has **{depth} "
         "hidden layers of {width} units** ({linears} nn.Linear layers): layer 1 is next to the input, layer "
         "{linears} is the output.",
-        "ko": "활성화 함수마다 하나씩 {n}개의 신경망이 같은 시드에서 출발해 {data}에서 학습합니다. 각각 **유닛 "
+        "ko": "활성화 함수마다 신경망을 하나씩(모두 {n}개) 같은 시드에서 출발시켜 {data}에서 학습합니다. 각각 **유닛 "
         "{width}개짜리 은닉층 {depth}개**(nn.Linear {linears}개)로 되어 있습니다. 1층이 입력 바로 다음이고, "
         "{linears}층이 출력층입니다.",
     },

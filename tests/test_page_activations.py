@@ -1,0 +1,112 @@
+"""The /activations page in Streamlit's AppTest: defaults, widget changes, URL states, presets, both languages."""
+
+import pytest
+import torch
+from conftest import assert_clean, charts, metric, open_page, texts
+
+from nnviz import gradients as G
+
+SMALL = {"depth": "4", "width": "8", "epochs": "20"}  # quick nets for the tests that are not about the defaults
+
+
+@pytest.fixture(autouse=True, scope="module")
+def one_thread():
+    """Small nets on a shared 2-core machine: one intra-op thread avoids spinning threads under load."""
+    n = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(n)
+
+
+def init_ratio(act, depth=16, width=24, init="default", seed=0):
+    d = G.dataset("diabetes", seed)
+    return G.first_last_ratio(G.layer_grad_norms(G.build(act, 10, depth, width, init, seed), d.X_train, d.y_train))
+
+
+def test_default_view_shows_every_activation_vanishing_with_default_init():
+    at = open_page("activations")
+    assert_clean(at)
+    for act, label in (("sigmoid", "Sigmoid"), ("relu", "ReLU"), ("leaky_relu", "LeakyReLU")):
+        assert metric(at, f"{label}: layer 1 ÷ layer 17") == f"{init_ratio(act):.1e}"
+    text = texts(at)
+    assert "ReLU did not fix the vanishing here" in text
+    assert "13 orders of magnitude less" in text  # sigmoid: ≈ 3.5e-14
+    assert at.query_params["acts"] == "sigmoid,relu,leaky_relu" and at.query_params["init"] == "default"
+    assert len(charts(at)) == 6  # functions, product, per-layer norms, losses, unit health, heat map
+
+
+def test_he_init_from_the_url_keeps_relus_gradient():
+    at = open_page("activations", init="kaiming_normal", epochs="10")
+    assert_clean(at)
+    ratio = init_ratio("relu", init="kaiming_normal")
+    assert 0.05 < ratio < 5
+    assert metric(at, "ReLU: layer 1 ÷ layer 17") == f"{ratio:.1e}"
+    assert "ReLU keeps its gradient" in texts(at)
+    assert float(metric(at, "Sigmoid: layer 1 ÷ layer 17")) < 1e-8
+
+
+def test_changing_widgets_writes_the_url_and_recomputes():
+    at = open_page("activations", **SMALL)
+    at.selectbox(key="activations.init").set_value("xavier_uniform").run()
+    at.slider(key="activations.depth").set_value(6).run()
+    assert_clean(at)
+    assert at.query_params["init"] == "xavier_uniform" and at.query_params["depth"] == "6"
+    assert metric(at, "ReLU: layer 1 ÷ layer 7") == f"{init_ratio('relu', 6, 8, 'xavier_uniform'):.1e}"
+
+
+def test_picking_activations_with_the_pills_and_the_limit_of_three():
+    at = open_page("activations", **SMALL)
+    at.pills(key="activations.acts").set_value(["tanh", "gelu"]).run()
+    assert_clean(at)
+    assert at.query_params["acts"] == "tanh,gelu"
+    assert [m.label for m in at.metric] == ["tanh: layer 1 ÷ layer 5", "GELU: layer 1 ÷ layer 5"]
+    at.pills(key="activations.acts").set_value(["sigmoid", "tanh", "relu", "elu"]).run()
+    assert at.query_params["acts"] == "tanh,gelu"  # a fourth is refused, the previous choice kept
+    assert "Pick between 1 and 3 activations" in " ".join(w.value for w in at.warning)
+
+
+def test_bad_url_values_warn_by_name_and_fall_back():
+    at = open_page("activations", acts="relu,relu", depth="99", init="he", lr="abc", bogus="1", epochs="20")
+    assert_clean(at)
+    warnings = " ".join(w.value for w in at.warning)
+    for shown in ("acts=relu,relu", "depth=99", "init=he", "lr=abc", "bogus=1"):
+        assert shown in warnings, shown
+    assert "must list 1 to 3 different activations" in warnings
+    assert at.query_params["acts"] == "sigmoid,relu,leaky_relu" and at.query_params["depth"] == "16"
+
+
+def test_huge_learning_rate_is_explained_with_the_curves_up_to_that_point():
+    at = open_page("activations", lr="10", init="kaiming_normal", **SMALL)
+    assert_clean(at)
+    ex = G.train(("sigmoid", "relu", "leaky_relu"), depth=4, width=8, epochs=20, lr=10.0, init="kaiming_normal")
+    div = ex.divergence["relu"]
+    assert div is not None
+    text = texts(at)
+    assert f"Training diverged at step {div.step}" in " ".join(e.value for e in at.error)
+    assert f"**ReLU**: training stopped at epoch {div.step}" in text
+    assert len(charts(at)) == 6
+
+
+def test_tutorial_preset_loads_the_tutorials_net():
+    at = open_page("activations", epochs="20")
+    next(b for b in at.button if b.label.startswith("Tutorial net")).click().run()
+    assert_clean(at)
+    assert at.query_params["depth"] == "3" and at.query_params["width"] == "3"
+    assert at.query_params["acts"] == "relu,leaky_relu" and at.query_params["lr"] == "0.1"
+    assert "200,000 epochs at lr 1e-4" in " ".join(i.value for i in at.info)
+    assert metric(at, "ReLU: layer 1 ÷ layer 4") == f"{init_ratio('relu', 3, 3):.1e}"
+
+
+def test_korean_page():
+    at = open_page("activations", lang="ko", **SMALL)
+    assert_clean(at)
+    assert at.title[0].value == "활성화 함수와 기울기 소실"
+    assert metric(at, "시그모이드: 1층 ÷ 5층") == f"{init_ratio('sigmoid', 4, 8):.1e}"
+    assert "직접 해 보기" in texts(at)
+
+
+def test_xor_data_has_no_test_curve_and_explains_the_bce_baseline():
+    at = open_page("activations", data="xor", acts="tanh", **SMALL)
+    assert_clean(at)
+    assert "ln 2 ≈ 0.693" in texts(at)
+    assert [m.label for m in at.metric] == ["tanh: layer 1 ÷ layer 5"]
