@@ -404,3 +404,23 @@ def test_train_many_equals_one_run_at_a_time():
     for (scheme, args), r in zip(runs, together):
         alone = I.train(scheme, "relu", 3, 32, 30, 0.1, 4, **dict(args))
         assert r.scheme == scheme and r.history.equals(alone.history)
+
+
+def test_the_numbers_the_try_this_answers_quote():
+    # a1: σ = 0.01 with width 512 multiplies the std by ≈ 0.01·√512 ≈ 0.23 per layer, ~1e-7 by layer 10
+    small = stats_of(preset("tanh_small"), histograms=False).stats
+    per_layer = (small.activation_std[9] / small.activation_std[1]) ** (1 / 8)
+    assert per_layer == pytest.approx(0.01 * math.sqrt(512), rel=0.05)
+    # a2: σ = 1 — about 89 % of units flat, ∂L/∂h grows ≈ ×3.5 per layer towards the input
+    large = stats_of(preset("tanh_large"), histograms=False).stats
+    hid = large[large.kind == "hidden"]
+    assert hid.flat_fraction.iloc[1:].mean() == pytest.approx(0.89, abs=0.03)
+    growth = (hid.act_grad_std.iloc[0] / hid.act_grad_std.iloc[-1]) ** (1 / 9)
+    assert growth == pytest.approx(3.5, rel=0.1)
+    # a3: ReLU + Xavier loses a factor of about 700 over 20 layers
+    x = stats_of(preset("relu_xavier"), histograms=False).stats
+    h = x[x.kind == "hidden"].activation_std
+    assert 400 < h.iloc[0] / h.iloc[-1] < 1200
+    # a4: PyTorch's default stays at ln 10 on a 10-layer tanh net in 100 steps, Xavier learns
+    default = I.train("default", "tanh", 10, 256, 100, 0.1, 0)
+    assert default.final_loss == pytest.approx(math.log(10), abs=0.02)

@@ -43,7 +43,7 @@ def script(values: dict, lang: str) -> str:
     if v["data"] == "digits":
         probe_data = f"xb, yb = X_train[:{batch}], y_train[:{batch}]"
     else:
-        probe_data = (f"noise = torch.Generator().manual_seed({seed + NOISE_SEED_OFFSET})  {c('noise')}\n"
+        probe_data = (f"noise = torch.Generator().manual_seed(seed + {NOISE_SEED_OFFSET:_})  {c('noise')}\n"
                       f"xb = torch.randn({batch}, 64, generator=noise)\n"
                       f"yb = torch.randint(0, 10, ({batch},), generator=noise)")
     return f'''{c("title", scheme=v["scheme"], activation=v["activation"])}
@@ -100,14 +100,14 @@ loss.backward()
 linears = [layer for layer in model if isinstance(layer, nn.Linear)]
 print("layer  weight_std  activation_mean  activation_std  grad_std")
 for i, (layer, out) in enumerate(zip(linears, outputs), 1):
-    w, g, a = layer.weight.double(), layer.weight.grad.double(), out.detach().double()
+    w, g, a = layer.weight.detach().double(), layer.weight.grad.double(), out.detach().double()
     print(f"{{i:5d}}  {{w.std().item():.6g}}  {{a.mean().item():.6g}}  {{a.std().item():.6g}}  {{g.std().item():.6g}}")
 
 {c("train", width=train_width(width), batch=TRAIN_BATCH)}
 model = make_model(min(width, 64))
 init_weights(model, torch.Generator().manual_seed(seed))
 optimizer = torch.optim.SGD(model.parameters(), lr={v["lr"]!r})
-batches = torch.Generator().manual_seed({seed + BATCH_SEED_OFFSET})
+batches = torch.Generator().manual_seed(seed + {BATCH_SEED_OFFSET:_})  {c("batches")}
 index = torch.randint(0, len(X_train), ({v["steps"]}, {TRAIN_BATCH}), generator=batches)
 for step in range({v["steps"]}):
     optimizer.zero_grad()

@@ -382,10 +382,10 @@ STRINGS = {
     },
     "init.try.a3": {
         "en": "ReLU zeroes half of its inputs, so E[h²] = Var(z)/2: the signal's size drops by 1/√2 per layer — "
-        "a factor of about 1000 over 20 layers. He (**ReLU, He**) doubles the variance to 2/n to pay for that half, "
+        "a factor of about 700 over 20 layers. He (**ReLU, He**) doubles the variance to 2/n to pay for that half, "
         "and the line goes flat. Set the gain to *calculate_gain* and Xavier gets g = √2 as well.",
         "ko": "ReLU는 입력의 절반을 0으로 만들어 E[h²] = Var(z)/2가 됩니다. 그래서 신호 크기가 층마다 1/√2배로 줄어 "
-        "20층이면 약 1000분의 1이 됩니다. He(**ReLU, He**)는 그 절반을 메우려고 분산을 2/n으로 두 배 키우고, 선이 "
+        "20층이면 약 700분의 1이 됩니다. He(**ReLU, He**)는 그 절반을 메우려고 분산을 2/n으로 두 배 키우고, 선이 "
         "평평해집니다. 이득을 *calculate_gain*으로 바꾸면 Xavier도 g = √2를 받습니다.",
     },
     "init.try.q4": {
@@ -500,6 +500,10 @@ STRINGS = {
     "init.code.train": {
         "en": "2) does it matter for training? SGD on mini-batches of {batch}, width {width}",
         "ko": "2) 학습에 차이가 있을까? 미니배치 {batch}개로 SGD, 너비 {width}",
+    },
+    "init.code.batches": {
+        "en": "the same mini-batches for every scheme at this seed",
+        "ko": "같은 시드면 어떤 초기화든 같은 미니배치를 씁니다",
     },
     "init.code.diverged": {"en": "the loss became inf/NaN: stop", "ko": "손실이 inf/NaN이 되면 멈춥니다"},
 }
