@@ -1215,6 +1215,11 @@ class Training:
         """Updates actually made (fewer than asked if training diverged)."""
         return len(self.grads)
 
+    @property
+    def max_abs_weight(self) -> float:
+        """The largest |parameter| after the last update."""
+        return max(float(p.abs().max()) for p in self.params[-1].values())
+
     def update_frame(self, t: int = 0) -> pd.DataFrame:
         """Update ``t`` for every parameter: w, its .grad, lr·grad, and w − lr·grad."""
         rows = []

@@ -35,56 +35,59 @@ weights = typed
 seeded = B.flat_weights(B.build(v["width"], v["depth"], v["activation"], v["seed"]))
 current = weights or seeded
 
-with st.expander(page.t(".weights.title"), icon=":material/edit:", expanded=bool(weights)):
-    st.markdown(page.t(".weights.body"))
-    slots = B.weight_slots(v["width"], v["depth"])
-    editor_key = f"backprop.weights.{hash(current)}"
 
-    def on_edit() -> None:
-        # the URL keeps 6 significant digits: keep the session's weights exactly what a copied link gives
-        values = [float(B.SETTINGS["w"].fmt((x,))) for x in current]
-        for row, change in ss[editor_key].get("edited_rows", {}).items():
-            if "value" not in change:
-                continue
-            try:
-                values[int(row)] = B.check_weight(change["value"], int(row) + 1)
-            except ValueError as err:
-                ss["backprop._weight_error"] = str(err)
-                return
-        ss.pop("backprop._weight_error", None)
-        page.set(w=tuple(values))
+def weights_editor() -> None:
+    """The table of every weight, editable (numbers only, checked by the library)."""
+    with st.expander(page.t(".weights.title"), icon=":material/edit:", expanded=bool(weights)):
+        st.markdown(page.t(".weights.body"))
+        slots = B.weight_slots(v["width"], v["depth"])
+        editor_key = f"backprop.weights.{hash(current)}"
 
-    table = pd.DataFrame({
-        page.t(".weights.symbol"): slots.symbol,
-        page.t(".weights.parameter"): slots.parameter,
-        "value": list(current),
-    })
-    st.data_editor(
-        table,
-        key=editor_key,
-        on_change=on_edit,
-        hide_index=True,
-        disabled=[page.t(".weights.symbol"), page.t(".weights.parameter")],
-        column_config={"value": st.column_config.NumberColumn(
-            page.t(".weights.value"), min_value=-B.WEIGHT_BOUND, max_value=B.WEIGHT_BOUND, step=1e-6, format="%.6g",
-            required=True)},
-        height=min(420, 38 + 35 * len(table)),
-    )
-    if ss.get("backprop._weight_error"):
-        st.warning(page.t(".weights.invalid", reason=ss["backprop._weight_error"]))
-    if weights:
-        st.caption(page.t(".weights.typed"))
-        st.button(page.t(".weights.seed"), on_click=page.set, kwargs={"w": ()}, icon=":material/restart_alt:")
+        def on_edit() -> None:
+            # the URL keeps 6 significant digits: keep the session's weights exactly what a copied link gives
+            values = [float(B.SETTINGS["w"].fmt((x,))) for x in current]
+            for row, change in ss[editor_key].get("edited_rows", {}).items():
+                if "value" not in change:
+                    continue
+                try:
+                    values[int(row)] = B.check_weight(change["value"], int(row) + 1)
+                except ValueError as err:
+                    ss["backprop._weight_error"] = str(err)
+                    return
+            ss.pop("backprop._weight_error", None)
+            page.set(w=tuple(values))
+
+        table = pd.DataFrame({
+            page.t(".weights.symbol"): slots.symbol,
+            page.t(".weights.parameter"): slots.parameter,
+            "value": list(current),
+        })
+        st.data_editor(
+            table,
+            key=editor_key,
+            on_change=on_edit,
+            hide_index=True,
+            disabled=[page.t(".weights.symbol"), page.t(".weights.parameter")],
+            column_config={"value": st.column_config.NumberColumn(
+                page.t(".weights.value"), min_value=-B.WEIGHT_BOUND, max_value=B.WEIGHT_BOUND, step=1e-6, format="%.6g",
+                required=True)},
+            height=min(420, 38 + 35 * len(table)),
+        )
+        if ss.get("backprop._weight_error"):
+            st.warning(page.t(".weights.invalid", reason=ss["backprop._weight_error"]))
+        if weights:
+            st.caption(page.t(".weights.typed"))
+            st.button(page.t(".weights.seed"), on_click=page.set, kwargs={"w": ()}, icon=":material/restart_alt:")
+
+
+if "w" not in page.hidden:
+    weights_editor()
 
 tr = page_trace(v["sample"], v["width"], v["depth"], v["activation"], v["loss"], v["seed"], weights)
 n_steps, n_fwd = len(tr.steps), len(tr.forward)
 
 
 # --- 1. the graph, one step at a time ------------------------------------------------------------------------
-def fmt(values) -> str:
-    return ", ".join(format(x, ".6g") for x in values)
-
-
 def describe(step: B.Step) -> str:
     node = tr.node(step.nodes[0])
     if step.kind in ("input", "loss", "seed"):
@@ -106,15 +109,16 @@ def walk() -> None:
         page.set(step=max(0, min(n_steps - 1, i)))
 
     at = min(page["step"], n_steps - 1)
-    b1, b2, b3, b4 = st.columns(4)
-    b1.button(page.t(".first"), on_click=go, args=(0,), icon=":material/first_page:", width="stretch",
-              disabled=at == 0)
-    b2.button(page.t(".prev"), on_click=go, args=(at - 1,), icon=":material/chevron_left:", width="stretch",
-              disabled=at == 0)
-    b3.button(page.t(".next"), on_click=go, args=(at + 1,), icon=":material/chevron_right:", width="stretch",
-              disabled=at == n_steps - 1, type="primary")
-    b4.button(page.t(".to_backward"), on_click=go, args=(n_fwd,), icon=":material/undo:", width="stretch",
-              disabled=at == n_fwd)
+    if "step" not in page.hidden:  # a teacher may fix the step with ?hide=step
+        b1, b2, b3, b4 = st.columns(4)
+        b1.button(page.t(".first"), on_click=go, args=(0,), icon=":material/first_page:", width="stretch",
+                  disabled=at == 0)
+        b2.button(page.t(".prev"), on_click=go, args=(at - 1,), icon=":material/chevron_left:", width="stretch",
+                  disabled=at == 0)
+        b3.button(page.t(".next"), on_click=go, args=(at + 1,), icon=":material/chevron_right:", width="stretch",
+                  disabled=at == n_steps - 1, type="primary")
+        b4.button(page.t(".to_backward"), on_click=go, args=(n_fwd,), icon=":material/undo:", width="stretch",
+                  disabled=at == n_fwd)
     at = page.control("step", hi=n_steps - 1)
     step = tr.steps[at]
     sample = None
@@ -245,8 +249,9 @@ with page.settings_box():
     def follow_changed() -> None:
         page.set(follow=ss["backprop.follow"])
 
-    c2.selectbox(page.label("follow"), list(range(len(names))), key="backprop.follow", on_change=follow_changed,
-                 format_func=lambda i: f"{cmp.symbol[i]}  ·  {names[i]}", help=page.help("follow"))
+    if "follow" not in page.hidden:
+        c2.selectbox(page.label("follow"), list(range(len(names))), key="backprop.follow", on_change=follow_changed,
+                     format_func=lambda i: f"{cmp.symbol[i]}  ·  {names[i]}", help=page.help("follow"))
 v = page.values
 param = names[idx]
 pname, pindex = param.split("[")[0], tuple(int(i) for i in param.split("[")[1].rstrip("]").split(", "))
@@ -269,22 +274,22 @@ if run.updates:
                           "series": f"{symbol}.grad — {page.t('.trap.without')}"}),
         ]
         frames["without_zero_grad"] = acc
-    left, right = st.columns([1.3, 1])
-    with left:
-        df = pd.concat(series, ignore_index=True)
-        page.chart(charts.grad_curves(df, page.t(".trap.x"), page.t(".trap.y"), page.t(".trap.series")), frames, "grad")
-    with right:
-        if v["forget"] and len(acc) >= 2:
-            g1, g2 = acc.step_grad[0], acc.step_grad[1]
-            st.markdown(page.t(".trap.on", g1=f"{g1:.6g}", g2=f"{g2:.6g}", sum=f"{acc.grad[1]:.6g}"))
-            table = acc.head(10).rename(columns={"update": page.t(".trap.x"), "step_grad": page.t(".trap.col_step"),
-                                                 "grad": page.t(".trap.col_grad"),
-                                                 "sum_of_step_grads": page.t(".trap.col_sum")})
-            st.markdown(f"**{page.t('.trap.table')}**")
-            st.dataframe(table, hide_index=True, width="stretch",
-                         column_config={c: st.column_config.NumberColumn(format="%.6g") for c in table.columns[1:]})
-        else:
-            st.markdown(page.t(".trap.off", forget=forget_label))
+    df = pd.concat(series, ignore_index=True)
+    page.chart(charts.grad_curves(df, page.t(".trap.x"), page.t(".trap.y"), page.t(".trap.series")), frames, "grad")
+    if v["forget"] and len(acc) >= 2:
+        g1, g2 = acc.step_grad[0], acc.step_grad[1]
+        st.markdown(page.t(".trap.on", g1=f"{g1:.6g}", g2=f"{g2:.6g}", sum=f"{acc.grad[1]:.6g}"))
+        w1, w2, _ = st.columns(3)
+        w1.metric(page.t(".trap.wmax_with"), f"{run.max_abs_weight:.4g}")
+        w2.metric(page.t(".trap.wmax_without"), f"{forgot.max_abs_weight:.4g}")
+        table = acc.head(10).rename(columns={"update": page.t(".trap.x"), "step_grad": page.t(".trap.col_step"),
+                                             "grad": page.t(".trap.col_grad"),
+                                             "sum_of_step_grads": page.t(".trap.col_sum")})
+        st.markdown(f"**{page.t('.trap.table')}**")
+        st.dataframe(table, hide_index=True, width="stretch",
+                     column_config={c: st.column_config.NumberColumn(format="%.6g") for c in table.columns[1:]})
+    else:
+        st.markdown(page.t(".trap.off", forget=forget_label))
 
 # --- try this, why, code --------------------------------------------------------------------------------------------
 page.try_this([(f".try.{k}.q", f".try.{k}.a") for k in ("zero", "bce", "relu", "trap", "lr")])

@@ -140,3 +140,12 @@ def test_generated_code_is_on_the_page():
     code = at.code[-1].value
     assert "nn.Linear(2, 2), nn.Tanh()," in code and "torch.manual_seed(0)" in code
     assert "optimizer.zero_grad()  #" not in code  # forgotten on purpose
+
+
+def test_classroom_hide_keeps_values_and_hides_controls():
+    at = open_page("backprop", hide="step,follow,w", step="5")
+    assert_clean(at)
+    assert not [b for b in at.button if b.label in ("Next step", "Previous step")]
+    assert "backprop.step" not in [s.key for s in at.slider]
+    assert "backprop.follow" not in [s.key for s in at.selectbox]
+    assert at.latex[0].value.strip("$\n") == B.page_trace().steps[5].formula

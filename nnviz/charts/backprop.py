@@ -194,7 +194,7 @@ def grad_curves(df: pd.DataFrame, x_title: str, y_title: str, series_title: str)
             "series:N",
             title=series_title,
             scale=alt.Scale(domain=series, range=[BLUE, ORANGE, VERMILION][: len(series)]),
-            legend=alt.Legend(orient="top", labelLimit=320),
+            legend=alt.Legend(orient="top", direction="horizontal", labelLimit=360, title=None),
         ),
         strokeDash=alt.StrokeDash(
             "series:N", legend=None, scale=alt.Scale(domain=series, range=[[1, 0], [6, 3], [2, 2]][: len(series)])
@@ -206,7 +206,7 @@ def grad_curves(df: pd.DataFrame, x_title: str, y_title: str, series_title: str)
         ],
     )
     zero = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color=GREY, strokeDash=[3, 3]).encode(y="y:Q")
-    return (zero + base.mark_line(strokeWidth=2) + base.mark_circle(size=24)).properties(height=240)
+    return (zero + base.mark_line(strokeWidth=2) + base.mark_circle(size=24)).properties(height=260)
 
 
 def grad_comparison(df: pd.DataFrame, x_title: str, y_title: str, manual: str, autograd: str) -> alt.Chart:

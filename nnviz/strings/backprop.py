@@ -277,12 +277,18 @@ STRINGS = {
     },
     "backprop.trap.on": {
         "en": "Without `zero_grad()`, update 2 uses {g1} + {g2} = **{sum}** instead of {g2}: the old gradient "
-        "is still in `.grad`. Every update adds one more, so the steps keep growing even as the loss flattens, "
-        "and the run follows a different, worse path (compare the loss curves).",
+        "is still in `.grad`. Every update adds one more, so the step is no longer lr·∂L/∂w but lr·(the sum of "
+        "all gradients so far). It keeps growing even when the current gradient is tiny — a ball rolling with "
+        "no friction — and the weights grow with it. Whether the loss then ends lower or higher is luck, not "
+        "the loop you wrote: compare the loss curves, and try the mini-batch with a learning rate of 30.",
         "ko": "`zero_grad()`가 없으면 두 번째 업데이트는 {g2} 대신 {g1} + {g2} = **{sum}**을 씁니다. 이전 기울기가 "
-        "`.grad`에 남아 있기 때문입니다. 업데이트할 때마다 하나씩 더 쌓이므로 손실이 평평해져도 걸음은 계속 커지고, "
-        "학습은 다른(더 나쁜) 길로 갑니다(손실 곡선을 비교해 보세요).",
+        "`.grad`에 남아 있기 때문입니다. 업데이트마다 하나씩 더 쌓이므로 걸음은 더 이상 lr·∂L/∂w가 아니라 "
+        "lr·(지금까지 모든 기울기의 합)입니다. 지금 기울기가 아주 작아도 걸음은 계속 커지고(마찰 없이 구르는 공처럼), "
+        "가중치도 함께 커집니다. 그 결과 손실이 더 낮아질지 높아질지는 운에 달렸을 뿐, 여러분이 쓴 루프가 아닙니다. "
+        "손실 곡선을 비교하고, 미니배치에 학습률 30으로도 해 보세요.",
     },
+    "backprop.trap.wmax_with": {"en": "Largest |w|, with zero_grad()", "ko": "가장 큰 |w|, zero_grad() 있음"},
+    "backprop.trap.wmax_without": {"en": "Largest |w|, without", "ko": "가장 큰 |w|, zero_grad() 없음"},
     "backprop.trap.table": {"en": "Update by update", "ko": "업데이트별 값"},
     "backprop.trap.col_step": {"en": "this update's gradient", "ko": "이번 업데이트의 기울기"},
     "backprop.trap.col_grad": {"en": ".grad used", "ko": "사용한 .grad"},
@@ -327,12 +333,14 @@ STRINGS = {
         "ko": "“optimizer.zero_grad() 빠뜨리기”를 켜 보세요. 처음에는 손실이 그래도 내려갈까요? 두 번째 업데이트의 .grad는?",
     },
     "backprop.try.trap.a": {
-        "en": "At first, yes — the accumulated gradients still point roughly downhill. But .grad at update 2 is "
-        "the sum of the gradients of updates 1 and 2, and the sum keeps growing, so the steps get ever larger: "
-        "the loss then stalls, oscillates or climbs instead of settling.",
-        "ko": "처음에는 내려갑니다. 쌓인 기울기도 대체로 내리막을 가리키니까요. 하지만 두 번째 업데이트의 .grad는 "
-        "1, 2번째 기울기의 합이고 이 합은 계속 커지므로 걸음이 점점 커집니다. 그래서 손실이 자리를 잡지 못하고 "
-        "멈추거나 출렁이거나 다시 올라갑니다.",
+        "en": "Often yes, at first — the summed gradients still point roughly downhill, and with one sample the "
+        "ever-larger steps even reach a low loss sooner. But .grad at update 2 is g₁ + g₂, at update t the sum "
+        "of all t gradients, so the steps and the weights keep growing. With the mini-batch and a learning "
+        "rate of 30 the run overshoots or freezes in saturation while the correct loop keeps learning.",
+        "ko": "처음에는 대개 내려갑니다. 쌓인 기울기도 대체로 내리막을 가리키고, 샘플이 하나라면 점점 커지는 걸음 덕분에 "
+        "오히려 더 빨리 손실이 낮아지기도 합니다. 하지만 두 번째 업데이트의 .grad는 g₁ + g₂, t번째에는 t개 기울기의 "
+        "합이라 걸음과 가중치가 계속 커집니다. 미니배치에 학습률 30이면 지나치거나 포화되어 얼어붙는 반면, 올바른 "
+        "루프는 계속 학습합니다.",
     },
     "backprop.try.lr.q": {
         "en": "Choose all four samples (mini-batch), BCE, and a learning rate of 100. Will the loss end lower "
