@@ -190,10 +190,8 @@ for s, r in runs.items():
     if r.diverged is not None:
         st.markdown(page.t(".train.diverged_note", scheme=names[s]))
         page.diverged(r.diverged)
-c1, c2 = st.columns(2)
-page.chart(charts.training(hist, "train_loss", order, tl, reference=math.log(10)), hist, "training",
-           container=c1)
-page.chart(charts.training(hist, "test_acc", order, tl), hist, "test_accuracy", container=c2)
+tl.update({"title.train_loss": page.t(".train.loss"), "title.test_acc": page.t(".train.acc")})
+page.chart(charts.training_pair(hist, order, tl, reference=math.log(10)), hist, "training")
 st.caption(page.t(".train.caption", n=I.EVAL_TRAIN, every=I.eval_every(v["steps"])))
 
 

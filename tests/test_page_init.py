@@ -26,7 +26,7 @@ def test_default_view_shows_the_measured_stats_and_every_section():
     for heading in ("Through the layers", "Distributions, layer by layer", "Every scheme for these layer sizes",
                     "Does it matter for training?", "Symmetry: why not give every weight the same value?"):
         assert heading in body
-    assert len(charts(at)) == 1 + 3 + 2 + 2  # depth panels (one grid), histograms, training, symmetry
+    assert len(charts(at)) == 1 + 3 + 1 + 2  # depth grid, histograms, loss+accuracy, symmetry
     assert at.query_params["scheme"] == "default" and at.query_params["seed"] == "0"
     run = I.train("xavier_normal", "tanh", 10, 256, 100, 0.1, 0)
     assert f"{run.final_loss:.4f}" in body or f"{run.final_loss:.5f}" in " ".join(

@@ -77,7 +77,7 @@ def histograms(hist: pd.DataFrame, quantity: str, labels: dict[str, str], column
 
 
 def training(history: pd.DataFrame, metric: str, schemes: list[str], labels: dict[str, str],
-             reference: float | None = None) -> alt.LayerChart:
+             reference: float | None = None, width: int | None = None, height: int = 280) -> alt.LayerChart:
     """``metric`` (train_loss or test_acc) against step, one line per scheme; optional reference rule.
 
     ``history``: columns scheme, step, train_loss, test_acc. ``labels``: ``step, scheme, train_loss,
@@ -103,7 +103,17 @@ def training(history: pd.DataFrame, metric: str, schemes: list[str], labels: dic
         layers.append(alt.Chart(ref).mark_rule(color=REFERENCE, strokeDash=[6, 4], strokeWidth=2).encode(y="y:Q"))
         layers.append(alt.Chart(ref).mark_text(align="left", dx=4, dy=-8, color=REFERENCE).encode(
             y="y:Q", x=alt.value(4), text="label:N"))
-    return alt.layer(*layers).properties(height=280)
+    chart = alt.layer(*layers).properties(height=height, title=labels.get(f"title.{metric}", ""))
+    return chart.properties(width=width) if width else chart
+
+
+def training_pair(history: pd.DataFrame, schemes: list[str], labels: dict[str, str], reference: float,
+                  width: int = 330) -> alt.HConcatChart:
+    """Loss (with the ``reference`` rule) and test accuracy side by side, one shared legend."""
+    return alt.hconcat(
+        training(history, "train_loss", schemes, labels, reference=reference, width=width, height=230),
+        training(history, "test_acc", schemes, labels, width=width, height=230),
+    ).resolve_scale(color="shared")
 
 
 def symmetry_trace(trace: pd.DataFrame, labels: dict[str, str], title: str) -> alt.Chart:
