@@ -424,3 +424,24 @@ def test_the_numbers_the_try_this_answers_quote():
     # a4: PyTorch's default stays at ln 10 on a 10-layer tanh net in 100 steps, Xavier learns
     default = I.train("default", "tanh", 10, 256, 100, 0.1, 0)
     assert default.final_loss == pytest.approx(math.log(10), abs=0.02)
+
+
+def test_chart_builders_give_valid_vega_lite_from_real_data():
+    from nnviz.charts import init as C
+
+    p = I.probe("xavier_normal", "tanh", 3, 16, 32, 0)
+    other = I.layer_stats("normal", "tanh", 3, 16, batch=32, std=0.01)
+    prof = I.profile({"X": p.stats, "N": other})
+    assert set(prof.panel) == set(I.PANELS) and (prof["std"] > 0).all()
+    assert set(prof[prof.panel == "activation"].layer) == {1, 2, 3}  # hidden layers only
+    labels = {k: k for k in ("layer", "std", "scheme", "source", "measured", "theory", "value", "share", "count",
+                             "from", "to", "step", "train_loss", "test_acc", "unit", "weight", "reference", "output")}
+    labels.update({f"panel.{q}": q for q in I.PANELS}, layer_name="layer {n}")
+    grid = C.depth_profile(prof, list(I.PANELS), ["X", "N"], labels).to_dict()
+    assert len(grid["vconcat"]) == 2 and all(len(r["hconcat"]) == 2 for r in grid["vconcat"])
+    hist = C.histograms(p.hist, "weight", labels).to_dict()
+    assert hist["facet"]["sort"] == ["layer 1", "layer 2", "layer 3", "output"]
+    run = I.train("xavier_normal", "tanh", 2, 16, 20, 0.1, 0)
+    C.training_pair(run.history.assign(scheme="X"), ["X"], labels, reference=math.log(10)).to_dict()
+    sym = I.symmetry("constant", "tanh", 2, 16, 20, 0.1, 0)
+    C.symmetry_trace(sym.trace, labels, "c").to_dict()
