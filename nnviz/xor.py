@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -27,7 +28,7 @@ from torch import nn
 
 from nnviz.data import logic_gate
 from nnviz.models import mlp
-from nnviz.params import Choice, Float, Int, Spec, seed
+from nnviz.params import Bool, Choice, Float, Int, Spec, seed
 from nnviz.training import Divergence
 
 ACTIVATIONS = ("sigmoid", "tanh", "relu")
@@ -60,6 +61,7 @@ SETTINGS = Spec(
     seed(),
     Int("n_seeds", 200, lo=1, hi=MAX_SEEDS),  # the seed sweep's N
     Int("start_seed", 0, lo=0, hi=999_000, widget="number"),  # the sweep's first seed
+    Bool("compare", False, widget="toggle"),  # also run the width sweep H = 1 … 8
 )
 
 
@@ -198,6 +200,7 @@ class _Batch:
         self.y = y[:, :, None]  # (4, 1, 1)
         # q = p where y = 1, 1 − p where y = 0 (exactly: 0 + 1·p and 1 + (−1)·p), so BCE = −mean(log q).
         self.q0, self.q1 = 1 - self.y, 2 * self.y - 1
+        self.one = torch.ones(1, 1, 1)  # a tensor 1, so 1 − x needs no scalar wrapping each step
 
     @property
     def S(self) -> int:
@@ -245,7 +248,7 @@ class _Batch:
         if q_out is not None:
             self.q(p, out=q_out)
         # BCELoss backward (mean over 4): (p − y) / max(p(1 − p), 1e-12) / 4; then Sigmoid's: g·(1 − p)·p.
-        one_minus_p = 1 - p
+        one_minus_p = torch.sub(self.one, p)
         g = p - self.y
         g.div_((one_minus_p * p).clamp_min_(BCE_EPS)).div_(4)
         g = g.mul_(one_minus_p).mul_(p)
@@ -264,16 +267,16 @@ class _Batch:
                 break
             ga = (g[:, :, None] * W).sum(1)  # Σ_j g[n,j]·W[j,k]
             if self.activation == "sigmoid":  # sigmoid_backward: g·(1 − h)·h
-                g = ga.mul_(1 - a).mul_(a)
+                g = ga.mul_(torch.sub(self.one, a)).mul_(a)
             elif self.activation == "tanh":  # tanh_backward: g·(1 − h²)
-                g = ga.mul_(1 - a * a)
+                g = ga.mul_(torch.sub(self.one, a * a))
             else:  # threshold_backward(g, relu output, 0)
                 g = torch.where(a <= 0, 0.0, ga)
         if self.mask is not None:
             self.grad.mul_(self.mask)
         if gsum_out is not None:
             torch.sum(self.grad, 0, out=gsum_out)
-        if stop_if_bad and not bool(torch.isfinite(self.grad).all()):
+        if stop_if_bad and not math.isfinite(float(self.grad.sum())):  # NaN/inf anywhere makes the sum so
             return False
         self._update()
         return True
@@ -507,6 +510,7 @@ class Sweep:
 
     table: pd.DataFrame
     curves: pd.DataFrame
+    seconds: float = float("nan")  # wall time of the training
 
     @property
     def rate(self) -> float:
@@ -530,6 +534,7 @@ def sweep(n_seeds: int, hidden: int = 2, layers: int = 1, activation: str = "sig
     """:func:`seed_sweep`, plus each seed's loss at 101 evenly spread steps."""
     _check(n_seeds=n_seeds, hidden=hidden, layers=layers, activation=activation, optimizer=optimizer, lr=lr,
            steps=steps, start_seed=start_seed)
+    t0 = time.perf_counter()
     seeds = list(range(start_seed, start_seed + n_seeds))
     layout = _Layout.of(sizes(hidden, layers))
     block = _initial_block(seeds, hidden, layers, activation)
@@ -542,7 +547,7 @@ def sweep(n_seeds: int, hidden: int = 2, layers: int = 1, activation: str = "sig
         "loss": trace.curves.T.reshape(-1).numpy(),
     })
     curves["outcome"] = np.repeat(table["outcome"].to_numpy(), len(trace.curve_steps))
-    return Sweep(table, curves)
+    return Sweep(table, curves, time.perf_counter() - t0)
 
 
 def _sweep_table(seeds: Sequence[int], trace: _Trace, steps: int) -> pd.DataFrame:
@@ -820,7 +825,7 @@ class HiddenView:
     """
 
     kind: str
-    points: pd.DataFrame  # point, x1, x2, target, u, v, p, h1 … hH
+    points: pd.DataFrame  # point, x1, x2, target, u, v, p, correct, h1 … hH
     boundary: pd.DataFrame  # u, v: the output unit's line (0 or 2 rows)
     background: pd.DataFrame  # u, v, p over the view's box
     sheet: pd.DataFrame  # line, family, order, u, v: the input square's grid lines mapped into hidden space
@@ -863,7 +868,7 @@ def hidden_view(run: Run, step: int | None = None, n_grid: int = 41, n_lines: in
     h = layer_outputs(run, X, step)[-2][1]  # (4, H): the last hidden layer
     p = layer_outputs(run, X, step)[-1][1][:, 0]
     # the input square's grid lines, mapped through the hidden layers
-    t = torch.linspace(0, 1, 41)
+    t = torch.linspace(0, 1, 25)
     lines, meta = [], []
     for i, c in enumerate(torch.linspace(0, 1, n_lines).tolist()):
         lines.append(torch.stack([torch.full_like(t, c), t], 1))
@@ -905,6 +910,7 @@ def hidden_view(run: Run, step: int | None = None, n_grid: int = 41, n_lines: in
     pts = pd.DataFrame({
         "point": list(POINT_NAMES), "x1": X[:, 0].numpy(), "x2": X[:, 1].numpy(), "target": y[:, 0].int().numpy(),
         "u": u.numpy(), "v": v.numpy(), "p": p.numpy(),
+        "correct": (torch.where(y[:, 0] > 0.5, p, 1 - p) > 0.5).numpy(),
     })
     for j in range(H):
         pts[f"h{j + 1}"] = h[:, j].numpy()
@@ -1028,14 +1034,18 @@ def reference_levels() -> pd.DataFrame:
     return pd.DataFrame({
         "code": ["solved_below", "half_ln2", "three", "ln2"],
         "loss": [SOLVED_BELOW, PLATEAUS["half_ln2"], PLATEAUS["three"], PLATEAUS["ln2"]],
+        "side": ["right", "right", "left", "right"],  # where a chart writes the label: close levels alternate
     })
 
 
 def loss_histogram(table: pd.DataFrame, per_decade: int = 12) -> pd.DataFrame:
-    """Final losses in log-spaced bins (``per_decade`` a decade), counted per outcome: lo, hi, outcome, count."""
+    """Final losses in log-spaced bins (``per_decade`` a decade), counted per outcome.
+
+    Columns ``lo, hi, outcome, count`` and ``bottom, top``: the bar's extent when a bin's outcomes are stacked.
+    """
     f = table.loc[np.isfinite(table["final_loss"]) & (table["final_loss"] > 0)]
     if not len(f):
-        return pd.DataFrame(columns=["lo", "hi", "outcome", "count"])
+        return pd.DataFrame(columns=["lo", "hi", "outcome", "count", "bottom", "top"])
     a = math.floor(math.log10(float(f["final_loss"].min())) * per_decade) / per_decade
     b = math.ceil(math.log10(float(f["final_loss"].max())) * per_decade + 1e-9) / per_decade
     n = max(1, round((b - a) * per_decade))
@@ -1046,7 +1056,9 @@ def loss_histogram(table: pd.DataFrame, per_decade: int = 12) -> pd.DataFrame:
     counts["hi"] = edges[counts["bin"] + 1]
     order = {o: i for i, o in enumerate(OUTCOMES)}
     counts = counts.sort_values(["bin", "outcome"], key=lambda s: s.map(order) if s.name == "outcome" else s)
-    return counts[["lo", "hi", "outcome", "count"]].reset_index(drop=True)
+    counts["top"] = counts.groupby("bin")["count"].cumsum()  # stacked within a bin, in OUTCOMES order
+    counts["bottom"] = counts["top"] - counts["count"]
+    return counts[["lo", "hi", "outcome", "count", "bottom", "top"]].reset_index(drop=True)
 
 
 def solved_by_step(table: pd.DataFrame, steps: int, n: int = 201) -> pd.DataFrame:

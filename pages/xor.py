@@ -1,5 +1,363 @@
-"""Until its lesson lands, the page says it comes next."""
+"""XOR solved by an MLP: hidden units' lines, the hidden space, and how often training succeeds."""
+
+import numpy as np
+import pandas as pd
+import streamlit as st
 
 from nnviz import ui
+from nnviz import xor as X
+from nnviz.charts import xor as charts
 
-ui.coming_next("xor")
+ARCH = ("hidden", "layers", "activation", "optimizer", "lr", "steps")
+
+
+# Heavy calls are cached by their settings. Their progress bar is made inside the cached function, so a
+# cache hit replays it (already emptied) instead of referring to a block of an earlier run.
+def _bar(label: str):
+    box = st.empty()
+    return box, lambda frac: box.progress(min(1.0, float(frac)), text=label)
+
+
+@ui.cached
+def train(hidden, layers, activation, optimizer, lr, steps, seed, _label=""):
+    box, report = _bar(_label)
+    run = X.train(hidden, layers, activation, optimizer, lr, steps, seed, progress=report)
+    box.empty()
+    return run
+
+
+@ui.cached
+def diagnose(hidden, layers, activation, optimizer, lr, steps, seed):
+    return X.diagnose(train(hidden, layers, activation, optimizer, lr, steps, seed))
+
+
+@ui.cached
+def sweep(n_seeds, hidden, layers, activation, optimizer, lr, steps, start_seed, _label=""):
+    box, report = _bar(_label)
+    result = X.sweep(n_seeds, hidden, layers, activation, optimizer, lr, steps, start_seed, progress=report)
+    box.empty()
+    return result
+
+
+@ui.cached
+def width_sweep(n_seeds, layers, activation, optimizer, lr, steps, start_seed, _label=""):
+    box, report = _bar(_label)
+    result = X.width_sweep(n_seeds, X.WIDTHS, layers, activation, optimizer, lr, steps, start_seed,
+                           progress=report)
+    box.empty()
+    return result
+
+
+page = ui.page("xor", X.SETTINGS)
+page.header()
+
+with page.settings_box():
+    st.caption(page.t(".presets"))
+    p1, p2, p3, p4, p5 = st.columns(5)
+    classic = dict(hidden=2, layers=1, activation="sigmoid", optimizer="sgd", lr=1.0, steps=5000)
+    page.preset("xor.preset.classic", p1, **classic, seed=0)
+    page.preset("xor.preset.stuck", p2, **classic, seed=5)
+    page.preset("xor.preset.wide", p3, **{**classic, "hidden": 4}, seed=5)
+    page.preset("xor.preset.adam", p4, **{**classic, "optimizer": "adam", "lr": 0.1}, seed=0)
+    page.preset("xor.preset.deep", p5, **{**classic, "hidden": 10, "layers": 3, "steps": 10000}, seed=0)
+    c1, c2, c3, c4 = st.columns([1.1, 0.9, 1.6, 1.1])
+    page.control("hidden", c1)
+    page.control("layers", c2)
+    page.control("activation", c3)
+    page.control("optimizer", c4)
+    c1, c2, c3 = st.columns([1.4, 1.4, 1])
+    page.control("lr", c1)
+    page.control("steps", c2)
+    page.control("seed", c3)
+v = page.values
+arch = {k: v[k] for k in ARCH}
+shape = "-".join(["2"] + [str(v["hidden"])] * v["layers"] + ["1"])
+
+lbl = {n: page.t(f".lbl.{n}") for n in (
+    "x1", "x2", "p", "y", "target0", "target1", "point", "unit", "units", "step", "loss", "final_loss", "seeds", "seed",
+    "outcome", "from", "to", "share_solved", "rate", "solved", "ci_low", "ci_high", "median_steps", "hidden", "sheet")}
+lbl["outcomes"] = {o: page.t(f".short.{o}") for o in X.OUTCOMES}  # legends: short names
+refs = X.reference_levels().assign(label=lambda d: d["code"].map(lambda c: page.t(f".ref.{c}")))
+
+
+def gate_name(code: str) -> str:
+    return page.t(f".gate.{code}")
+
+
+def point_name(code: str) -> str:
+    return f"({code[0]},{code[1]})"
+
+
+# --- the one net ---------------------------------------------------------------------------------
+run = train(**arch, seed=v["seed"], _label=ui.t("ui.computing"))
+page.diverged(run.diverged)
+final_pred = X.predictions(run)
+right = int(final_pred["correct"].sum())
+outcome = X.outcome(run.final_loss, run.diverged is not None)
+solved_at = next((k for k, loss in enumerate(run.losses.tolist()) if loss < X.SOLVED_BELOW), None)
+if solved_at is None and run.final_loss < X.SOLVED_BELOW:
+    solved_at = run.last_step
+
+m1, m2, m3, m4 = st.columns(4)
+m1.metric(page.t(".m.final_loss"), f"{run.final_loss:.4f}")
+m2.metric(page.t(".m.solved_at"), f"{solved_at:,}" if solved_at is not None else page.t(".lbl.never"))
+m3.metric(page.t(".m.right"), f"{right}/4")
+m4.metric(page.t(".m.outcome"), page.t(f".short.{outcome}"))
+if outcome == "solved":
+    st.success(page.t(".verdict.solved", loss=run.final_loss, steps=run.last_step, at=f"{solved_at:,}"),
+               icon=":material/check_circle:")
+elif outcome in X.PLATEAUS:
+    st.error(page.t(".verdict.stuck", loss=run.final_loss, outcome=page.t(f".outcome.{outcome}")),
+             icon=":material/block:")
+elif outcome in ("other",):
+    st.warning(page.t(".verdict.other", loss=run.final_loss, steps=run.last_step))
+if len(run.losses) and run.final_loss > float(run.losses[0]) + 0.05:
+    st.warning(page.t(".overshoot", start=float(run.losses[0]), end=run.final_loss, lr=v["lr"]),
+               icon=":material/trending_up:")
+
+loss_idx = np.unique(np.linspace(0, max(len(run.losses) - 1, 0), min(len(run.losses), 800)).astype(int))
+loss_df = pd.DataFrame({"step": loss_idx, "loss": run.losses.numpy()[loss_idx] if len(run.losses) else []})
+
+
+def hidden_axes(view) -> tuple[str, str]:
+    if view.kind == "plane":
+        return (page.t(".lbl.h1"), page.t(".lbl.h2")) if v["layers"] == 1 else (
+            page.t(".lbl.h_last1"), page.t(".lbl.h_last2"))
+    if view.kind == "line":
+        return page.t(".lbl.h1"), page.t(".lbl.none")
+    return page.t(".lbl.proj_u"), page.t(".lbl.proj_v")
+
+
+def render(step: int) -> None:
+    k = run.frame(step)
+    pred = X.predictions(run, k)
+    a, b = st.columns(2)
+    a.metric(page.t(".m.step"), f"{k:,}")
+    b.metric(page.t(".m.loss"), f"{run.loss_at(k):.4f}")
+
+    # 1 · input space and loss
+    left, right_col = st.columns(2)
+    with left:
+        st.markdown(f"**{page.t('.input.title')}**")
+        gates = X.unit_gates(run, k)
+        first = gates[gates["layer"] == 1].set_index("unit")["gate"]
+        lines = X.unit_lines(run, k)
+        lines = lines.assign(name=[page.t(".lbl.unit_name", j=u, gate=gate_name(first[u])) for u in lines["unit"]])
+        field = X.decision_grid(run, k)
+        page.chart(charts.input_space(field, pred, lines, lbl), {"grid": field, "points": pred, "unit_lines": lines},
+                   "input_space")
+        st.caption(page.t(".input.caption"))
+        if v["layers"] > 1:
+            st.caption(page.t(".input.deeper", layers=v["layers"]))
+    with right_col:
+        st.markdown(f"**{page.t('.loss.title')}**")
+        page.chart(charts.loss_curve(loss_df, k, refs, lbl), loss_df, "loss")
+        st.caption(page.t(".loss.caption"))
+
+    # 2 · hidden space
+    st.subheader(page.t(".hidden_space"), anchor=False)
+    view = X.hidden_view(run, k, n_grid=31)
+    u_title, v_title = hidden_axes(view)
+    left, right_col = st.columns([1.15, 1])
+    with left:
+        page.chart(charts.hidden_space(view, {**lbl, "u": u_title, "v": v_title}),
+                   {"points": view.points, "output_line": view.boundary, "sheet": view.sheet}, "hidden_space")
+    with right_col:
+        st.markdown(page.t(".hidden.lead"))
+        st.caption(page.t({"plane": ".hidden.plane", "line": ".hidden.line"}.get(view.kind, ".hidden.projection"),
+                          h=v["hidden"]))
+        if view.margin > 0:
+            st.success(page.t(".hidden.separable", margin=view.margin), icon=":material/call_split:")
+        else:
+            d = X.diagnose(run, k) if run.layout.n_params <= 60 else None
+            merged = " ".join(page.t(".hidden.merged", a=point_name(p), b=point_name(q), d=dist)
+                              for p, q, dist in (d.merged if d else ()))
+            st.warning(page.t(".hidden.not_separable", merged=merged), icon=":material/merge:")
+        st.markdown(f"**{page.t('.units.title')}**")
+        hidden_gates = gates[~gates["output"]]
+        table = pd.DataFrame({
+            page.t(".lbl.layer"): hidden_gates["layer"],
+            page.t(".lbl.unit"): hidden_gates["unit"],
+            page.t(".lbl.pattern"): hidden_gates["pattern"].map(lambda s: " ".join(s)),
+            page.t(".lbl.gate"): hidden_gates["gate"].map(gate_name),
+        })
+        st.dataframe(table, hide_index=True, height=min(260, 38 + 35 * len(table)), width="stretch")
+        out_gate = gate_name(gates[gates["output"]]["gate"].iloc[0])
+        if v["layers"] == 1 and view.margin > 0:
+            st.markdown(page.t(".units.story", gates=", ".join(table[page.t(".lbl.gate")]), out=out_gate))
+        st.caption(page.t(".units.caption"))
+
+    # 3 · weights and predictions
+    st.subheader(page.t(".tables"), anchor=False)
+    left, right_col = st.columns(2)
+    with left:
+        st.markdown(f"**{page.t('.pred.title', step=f'{k:,}')}**")
+        st.dataframe(pd.DataFrame({
+            lbl["point"]: pred["point"].map(point_name),
+            page.t(".lbl.target"): pred["target"],
+            lbl["p"]: pred["p"].round(4),
+            page.t(".lbl.point_loss"): pred["loss"].round(4),
+            page.t(".lbl.correct"): pred["correct"].map({True: "✓ " + page.t(".lbl.yes"),
+                                                          False: "✗ " + page.t(".lbl.no")}),
+        }), hide_index=True, width="stretch")
+    with right_col:
+        st.markdown(f"**{page.t('.weights.title', step=f'{k:,}')}**")
+        w = X.weights_table(run, k)
+        st.dataframe(pd.DataFrame({page.t(".lbl.tensor"): w["tensor"], page.t(".lbl.index"): w["index"],
+                                   page.t(".lbl.value"): w["value"].round(4)}),
+                     hide_index=True, height=min(320, 38 + 35 * len(w)), width="stretch")
+        st.caption(page.t(".weights.caption"))
+
+
+st.subheader(page.t(".replay"), anchor=False)
+page.animate("view", run.last_step, render)
+
+# --- 4 · why is it stuck ----------------------------------------------------------------------------
+st.subheader(page.t(".stuck.title"), anchor=False)
+if outcome == "solved":
+    st.info(page.t(".stuck.solved", preset=ui.t("xor.preset.stuck")), icon=":material/check_circle:")
+else:
+    d = diagnose(**arch, seed=v["seed"])
+    wrong = final_pred[~final_pred["correct"]]
+    if len(wrong):
+        st.markdown(page.t(".stuck.wrong", points=", ".join(map(point_name, wrong["point"])),
+                           probs=", ".join(f"p = {p:.3f}" for p in wrong["p"])))
+    if d.merged:
+        pairs = "; ".join(f"{point_name(a)} ↔ {point_name(b)}" for a, b, _ in d.merged)
+        st.markdown(page.t(".stuck.merged", pairs=pairs, d=max(dist for _, _, dist in d.merged)))
+        merged_points = sorted({p for a, b, _ in d.merged for p in (a, b)})
+        slope = float(d.slopes[[f"s{p}" for p in merged_points]].to_numpy().max())
+        if d.dead_units:
+            st.markdown(page.t(".stuck.dead", n=len(d.dead_units), g=d.grad_norm))
+        elif slope < 0.01:
+            st.markdown(page.t(".stuck.saturated", slope=slope, g=d.grad_norm))
+    elif d.dead_units:
+        st.markdown(page.t(".stuck.dead", n=len(d.dead_units), g=d.grad_norm))
+    lam = d.hessian_eigs[0]
+    if abs(lam) < 1e-9:
+        st.markdown(page.t(".stuck.flat", lam=lam))
+    elif lam > 0:
+        st.markdown(page.t(".stuck.minimum", n=len(d.hessian_eigs), lam=lam))
+    else:
+        st.markdown(page.t(".stuck.saddle", lam=lam, g=d.grad_norm))
+    with st.expander(page.t(".stuck.slopes")):
+        slopes = d.slopes.rename(columns={"layer": page.t(".lbl.layer"), "unit": page.t(".lbl.unit"),
+                                          **{f"s{p}": point_name(p) for p in X.POINT_NAMES}})
+        st.dataframe(slopes, hide_index=True, width="stretch")
+        st.caption(page.t(".stuck.slopes.caption"))
+
+# --- 5 · the seed sweep ---------------------------------------------------------------------------------
+st.subheader(page.t(".sweep.title"), anchor=False)
+st.markdown(page.t(".sweep.lead"))
+with page.settings_box():
+    c1, c2, c3 = st.columns([2, 1, 1.3], vertical_alignment="bottom")
+    page.control("n_seeds", c1)
+    page.control("start_seed", c2)
+    page.control("compare", c3)
+v = page.values
+main_s = X.sweep_seconds(1, v["hidden"], v["layers"], v["steps"])
+budget = min(X.PAGE_SWEEP_BUDGET_S, max(1.0, 4.5 - main_s))
+n = min(v["n_seeds"], X.affordable_seeds(v["hidden"], v["layers"], v["steps"], budget))
+if n < v["n_seeds"]:
+    st.caption(page.t(".sweep.capped", shape=shape, steps=f"{v['steps']:,}", n=n, asked=v["n_seeds"]))
+sw = sweep(n, **arch, start_seed=v["start_seed"], _label=page.t(".sweep.progress", n=n))
+table = sw.table
+counts = sw.counts()
+stuck_n = sum(counts[o] for o in X.PLATEAUS)
+m1, m2, m3, m4 = st.columns(4)
+m1.metric(page.t(".m.rate"), f"{sw.rate:.1%}", page.t(".m.rate.delta", k=counts["solved"], n=len(table)),
+          delta_color="off", delta_arrow="off")
+m2.metric(page.t(".m.stuck"), f"{stuck_n}", f"{page.t('.m.half')}: {counts['half_ln2']}", delta_color="off",
+          delta_arrow="off")
+med = table["steps_to_solve"].median()
+m3.metric(page.t(".m.median"), f"{med:,.0f}" if np.isfinite(med) else page.t(".lbl.never"))
+m4.metric(page.t(".m.seconds"), page.t(".m.seconds.value", s=sw.seconds),
+          page.t(".m.seconds.delta", n=f"{len(table):,}", steps=f"{v['steps']:,}"), delta_color="off", delta_arrow="off")
+if counts["diverged"]:
+    st.warning(page.t(".sweep.diverged", n=counts["diverged"]))
+
+left, right_col = st.columns(2)
+with left:
+    st.markdown(f"**{page.t('.sweep.hist')}**")
+    bins = X.loss_histogram(table)
+    page.chart(charts.loss_histogram(bins, refs[refs["code"] != "three"], lbl), {"bins": bins, "seeds": table},
+               "final_losses")
+    st.caption(page.t(".sweep.hist.caption"))
+with right_col:
+    st.markdown(f"**{page.t('.sweep.when')}**")
+    by_step = X.solved_by_step(table, v["steps"])
+    page.chart(charts.solved_by_step(by_step, lbl), by_step, "solved_by_step")
+    st.caption(page.t(".sweep.when.caption"))
+
+left, right_col = st.columns(2)
+with left:
+    st.markdown(f"**{page.t('.sweep.curves')}**")
+    sample = X.curve_sample(sw)
+    page.chart(charts.sweep_curves(sample, refs, lbl), sample, "loss_curves")
+    st.caption(page.t(".sweep.curves.caption"))
+with right_col:
+    st.markdown(f"**{page.t('.widths.title')}**")
+    if v["compare"]:
+        k_w = min(n, X.affordable_seeds(max(X.WIDTHS), v["layers"], v["steps"], budget, n_widths=len(X.WIDTHS)))
+        widths = width_sweep(k_w, v["layers"], v["activation"], v["optimizer"], v["lr"], v["steps"],
+                             v["start_seed"], _label=page.t(".widths.progress", n=k_w * len(X.WIDTHS), k=k_w))
+        page.chart(charts.width_rates(widths, v["hidden"], lbl), widths, "success_by_width")
+        st.caption(page.t(".widths.caption", k=k_w))
+    else:
+        st.info(page.t(".sweep.off"), icon=":material/toggle_on:")
+
+st.markdown(f"**{page.t('.sweep.stuck_list')}**")
+stuck = table[~table["solved"]]
+if not len(stuck):
+    st.success(page.t(".sweep.none_stuck", n=len(table)), icon=":material/check_circle:")
+else:
+    seeds = stuck["seed"].astype(int).tolist()
+    key = "_xor.stuck_pick"
+    st.session_state[key] = v["seed"] if v["seed"] in seeds else None
+
+    def pick() -> None:
+        if st.session_state[key] is not None:
+            page.set(seed=int(st.session_state[key]))
+
+    st.pills(page.t(".sweep.pick"), seeds[:80], key=key, on_change=pick)
+    listing = pd.DataFrame({
+        lbl["seed"]: stuck["seed"],
+        page.t(".lbl.open"): [page.url(seed=int(s)) for s in stuck["seed"]],
+        lbl["outcome"]: stuck["outcome"].map(lambda o: page.t(f".short.{o}")),
+        lbl["final_loss"]: stuck["final_loss"].round(4),
+        page.t(".lbl.wrong"): stuck["wrong"].map(lambda w: " ".join(point_name(p) for p in w.split())),
+        **{f"p{p}": stuck[f"p{p}"].round(3) for p in X.POINT_NAMES},
+    })
+    st.dataframe(listing, hide_index=True, height=min(320, 38 + 35 * len(listing)), width="stretch", column_config={
+        page.t(".lbl.open"): st.column_config.LinkColumn(display_text=page.t(".lbl.open"), width="small"),
+        lbl["seed"]: st.column_config.NumberColumn(width="small", format="%d")})
+    st.caption(page.t(".sweep.stuck_list.caption"))
+
+# --- try, why, code ---------------------------------------------------------------------------------------
+st.divider()
+st.subheader(ui.t("ui.try"), anchor=False)
+items = [(".try.q1", ".try.a1", {}), (".try.q2", ".try.a2", {"preset": ui.t("xor.preset.stuck")}),
+         (".try.q3", ".try.a3", {}), (".try.q4", ".try.a4", {"preset": ui.t("xor.preset.deep")}),
+         (".try.q5", ".try.a5", {})]
+for i, (q, a, fmt) in enumerate(items, 1):
+    st.markdown(f"{i}. {page.t(q, **fmt)}")
+    with st.expander(ui.t("ui.reveal")):
+        st.markdown(page.t(a))
+
+with page.why():
+    st.markdown(page.t(".why.net"))
+    st.latex(page.t(".latex.net"))
+    st.markdown(page.t(".why.features"))
+    st.latex(page.t(".latex.features"))
+    st.markdown(page.t(".why.example"))
+    st.latex(page.t(".latex.example"))
+    st.markdown(page.t(".why.trained"))
+    st.markdown(page.t(".why.stuck"))
+    st.latex(page.t(".latex.stuck"))
+    st.markdown(page.t(".why.slope"))
+    st.latex(page.t(".latex.slope"))
+    st.markdown(page.t(".why.hessian"))
+    st.latex(page.t(".latex.hess"))
+    st.markdown(page.t(".why.ln2"))
+
+page.code()

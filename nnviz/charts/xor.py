@@ -38,34 +38,41 @@ def _targets(labels: dict) -> alt.Scale:
 
 
 def _heat(field: pd.DataFrame, xf: str, yf: str, box: tuple[float, float, float, float], labels: dict,
-          x_title: str, y_title: str) -> alt.Chart:
-    """A probability field as centred rectangles over the box, coloured blue (0) → orange (1)."""
-    xs = sorted(field[xf].unique())
-    ys = sorted(field[yf].unique())
-    hx = (xs[1] - xs[0]) / 2 if len(xs) > 1 else (box[1] - box[0]) / 2
-    hy = (ys[1] - ys[0]) / 2 if len(ys) > 1 else (box[3] - box[2]) / 2
-    cells = field.assign(xa=field[xf] - hx, xb=field[xf] + hx, ya=field[yf] - hy, yb=field[yf] + hy)
+          x_title: str, y_title: str, legend: bool = True) -> alt.Chart:
+    """A probability field on a regular grid, as centred rectangles over the box (blue 0 → orange 1)."""
+    nx, ny = field[xf].nunique(), field[yf].nunique()
+    # half a cell, and 4 % more so neighbouring cells overlap (no anti-aliasing seams between them)
+    hx = 1.04 * ((box[1] - box[0]) / (2 * (nx - 1)) if nx > 1 else (box[1] - box[0]) / 2)
+    hy = 1.04 * ((box[3] - box[2]) / (2 * (ny - 1)) if ny > 1 else (box[3] - box[2]) / 2)
     return (
-        alt.Chart(cells)
-        .mark_rect(opacity=0.75)
+        alt.Chart(field[[xf, yf, "p"]])
+        .transform_calculate(xa=f"datum.{xf} - {hx}", xb=f"datum.{xf} + {hx}", ya=f"datum.{yf} - {hy}",
+                             yb=f"datum.{yf} + {hy}")
+        .mark_rect(opacity=1, strokeWidth=0)
         .encode(
             x=alt.X("xa:Q", title=x_title, scale=alt.Scale(domain=list(box[:2]), nice=False, zero=False)),
             x2="xb:Q",
             y=alt.Y("ya:Q", title=y_title, scale=alt.Scale(domain=list(box[2:]), nice=False, zero=False)),
             y2="yb:Q",
             color=alt.Color("p:Q", scale=alt.Scale(domain=[0, 1], scheme=PROB_SCHEME), title=labels["p"],
-                            legend=alt.Legend(orient="bottom", gradientLength=160, values=[0, 0.5, 1])),
+                            legend=alt.Legend(orient="bottom", gradientLength=160, values=[0, 0.5, 1])
+                            if legend else None),
             tooltip=[tooltip_fmt(f"{xf}:Q", x_title, ".3f"), tooltip_fmt(f"{yf}:Q", y_title, ".3f"),
                      tooltip_fmt("p:Q", labels["p"], ".3f")],
         )
     )
 
 
-def _points(pts: pd.DataFrame, xf: str, yf: str, box, labels: dict, x_title: str, y_title: str) -> list[alt.Chart]:
-    """The four inputs: coloured by target, named, and ringed when the net gets them wrong."""
+def _points(pts: pd.DataFrame, xf: str, yf: str, box, labels: dict, x_title: str, y_title: str,
+            legend: bool = True) -> list[alt.Chart]:
+    """The four inputs: coloured by target, named, and outlined in red when the net gets them wrong.
+
+    Points that land on (almost) the same spot share one label, e.g. "(0,1) (1,0)".
+    """
     df = pts.assign(
         target_label=pts["target"].map({0: labels["target0"], 1: labels["target1"]}),
         name="(" + pts["x1"].astype(int).astype(str) + "," + pts["x2"].astype(int).astype(str) + ")",
+        wrong=~pts["correct"].astype(bool) if "correct" in pts else False,
     )
     x = alt.X(f"{xf}:Q", scale=alt.Scale(domain=list(box[:2]), nice=False, zero=False), title=x_title)
     y = alt.Y(f"{yf}:Q", scale=alt.Scale(domain=list(box[2:]), nice=False, zero=False), title=y_title)
@@ -75,48 +82,81 @@ def _points(pts: pd.DataFrame, xf: str, yf: str, box, labels: dict, x_title: str
         tips += [tooltip_fmt(f"{xf}:Q", x_title, ".4f"), tooltip_fmt(f"{yf}:Q", y_title, ".4f")]
     dots = (
         alt.Chart(df)
-        .mark_point(size=380, filled=True, stroke="white", strokeWidth=2.5, opacity=1)
+        .mark_point(size=380, filled=True, opacity=1)
         .encode(x=x, y=y,
                 color=alt.Color("target_label:N", scale=_targets(labels), title=labels["y"],
-                                legend=alt.Legend(orient="bottom")),
+                                legend=alt.Legend(orient="bottom") if legend else None),
                 shape=alt.Shape("target_label:N", scale=alt.Scale(range=["circle", "square"]), legend=None),
+                stroke=alt.condition("datum.wrong", alt.value(VERMILION), alt.value("white")),
+                strokeWidth=alt.condition("datum.wrong", alt.value(4), alt.value(2.5)),
                 tooltip=tips)
     )
-    names = alt.Chart(df).mark_text(dx=16, dy=-14, fontSize=13, fontWeight="bold", color="black").encode(
-        x=x, y=y, text="name:N")
-    out = [dots, names]
-    if "correct" in df:
-        wrong = df[~df["correct"].astype(bool)]
-        if len(wrong):
-            out.append(alt.Chart(wrong).mark_point(size=1100, filled=False, color=VERMILION, strokeWidth=3,
-                                                   strokeDash=[4, 3]).encode(x=x, y=y, tooltip=tips))
-    return out
+    tol = 0.03 * max(box[1] - box[0], box[3] - box[2])
+    groups: list[list[int]] = []
+    for i in range(len(df)):
+        for g in groups:
+            j = g[0]
+            if abs(df[xf].iat[i] - df[xf].iat[j]) < tol and abs(df[yf].iat[i] - df[yf].iat[j]) < tol:
+                g.append(i)
+                break
+        else:
+            groups.append([i])
+    tags = pd.DataFrame({
+        xf: [df[xf].iat[g[0]] for g in groups], yf: [df[yf].iat[g[0]] for g in groups],
+        "name": [" ".join(df["name"].iat[i] for i in g) for g in groups],
+        "wrong": [bool(df["wrong"].iloc[g].any()) for g in groups],
+    })
+    # labels go right of their point, or left of it near the right edge (so they stay inside the plot)
+    tags["right_edge"] = tags[xf] > box[0] + 0.72 * (box[1] - box[0])
+    names = [
+        alt.Chart(tags[tags["right_edge"] == edge]).mark_text(
+            align="right" if edge else "left", dx=-13 if edge else 13, dy=-13, fontSize=13, fontWeight="bold",
+        ).encode(x=x, y=y, text="name:N", color=alt.condition("datum.wrong", alt.value(VERMILION), alt.value("black")))
+        for edge in (False, True) if (tags["right_edge"] == edge).any()
+    ]
+    return [dots, *names]
+
+
+def _line_tags(lines: pd.DataFrame, pts: pd.DataFrame) -> pd.DataFrame:
+    """Where to write each unit's name on its line: the spot along it farthest from the points and the
+    names already placed (so names neither hide the inputs nor pile up where lines cross)."""
+    taken = [(float(a), float(b)) for a, b in zip(pts["x1"], pts["x2"])]
+    rows = []
+    for unit, seg in lines.groupby("unit", sort=False):
+        (xa, ya), (xb, yb) = seg[["x1", "x2"]].to_numpy()[:2]
+        best, best_d = (xa, ya), -1.0
+        for f in (0.12, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.88):
+            cx, cy = xa + f * (xb - xa), ya + f * (yb - ya)
+            d = min(((cx - tx) ** 2 + (cy - ty) ** 2) ** 0.5 for tx, ty in taken)
+            if d > best_d:
+                best, best_d = (cx, cy), d
+        taken.append(best)
+        first = seg.iloc[0]
+        rows.append({"unit": unit, "name": first["name"], "w1": first["w1"], "w2": first["w2"], "b": first["b"],
+                     "x1": best[0], "x2": best[1]})
+    return pd.DataFrame(rows)
 
 
 def input_space(field: pd.DataFrame, pts: pd.DataFrame, lines: pd.DataFrame, labels: dict) -> alt.LayerChart:
     """The net's P(y = 1) over the input plane, each first-layer unit's line, and the four points.
 
-    ``pts`` needs ``x1, x2, target, p`` (and ``correct`` to ring the wrong ones); ``lines`` is
-    :func:`nnviz.xor.unit_lines` with an added ``name`` column (the unit's legend text).
+    ``pts`` needs ``x1, x2, target, p`` (and ``correct`` to mark the wrong ones); ``lines`` is
+    :func:`nnviz.xor.unit_lines` with an added ``name`` column, written on each line.
     """
     box = (*BOX, *BOX)
     layers = [_heat(field, "x1", "x2", box, labels, labels["x1"], labels["x2"])]
     if len(lines):
         names = list(dict.fromkeys(lines["name"]))
-        layers.append(
-            alt.Chart(lines)
-            .mark_line(strokeWidth=3, strokeDash=[8, 4], clip=True)
-            .encode(
-                x=alt.X("x1:Q", scale=alt.Scale(domain=list(BOX), nice=False)),
-                y=alt.Y("x2:Q", scale=alt.Scale(domain=list(BOX), nice=False)),
-                detail="unit:N",
-                color=alt.Color("name:N", title=labels["units"],
-                                scale=alt.Scale(domain=names, range=list(UNIT_COLORS[: len(names)])),
-                                legend=alt.Legend(orient="bottom", columns=2, labelLimit=260)),
-                tooltip=[alt.Tooltip("name:N", title=labels["unit"]), tooltip_fmt("w1:Q", "w1", ".4f"),
-                         tooltip_fmt("w2:Q", "w2", ".4f"), tooltip_fmt("b:Q", "b", ".4f")],
-            )
-        )
+        color = alt.Color("name:N", scale=alt.Scale(domain=names, range=[UNIT_COLORS[i % len(UNIT_COLORS)]
+                                                                          for i in range(len(names))]), legend=None)
+        xs = alt.X("x1:Q", scale=alt.Scale(domain=list(BOX), nice=False))
+        ys = alt.Y("x2:Q", scale=alt.Scale(domain=list(BOX), nice=False))
+        tips = [alt.Tooltip("name:N", title=labels["unit"]), tooltip_fmt("w1:Q", "w1", ".4f"),
+                tooltip_fmt("w2:Q", "w2", ".4f"), tooltip_fmt("b:Q", "b", ".4f")]
+        layers.append(alt.Chart(lines).mark_line(strokeWidth=3, strokeDash=[8, 4], clip=True).encode(
+            x=xs, y=ys, detail="unit:N", color=color, tooltip=tips))
+        layers.append(alt.Chart(_line_tags(lines, pts)).mark_text(fontSize=12, fontWeight="bold", dy=-9).encode(
+            x=xs, y=ys, text="name:N", color=color, tooltip=tips))
     layers += _points(pts, "x1", "x2", box, labels, labels["x1"], labels["x2"])
     return alt.layer(*layers).resolve_scale(color="independent", shape="independent").properties(height=HEIGHT)
 
@@ -128,7 +168,7 @@ def hidden_space(view, labels: dict) -> alt.LayerChart:
     """
     box = view.box
     xt, yt = labels["u"], labels["v"]
-    layers = [_heat(view.background, "u", "v", box, labels, xt, yt)]
+    layers = [_heat(view.background, "u", "v", box, labels, xt, yt, legend=False)]  # same legends as input space
     sheet = view.sheet
     layers.append(
         alt.Chart(sheet)
@@ -148,8 +188,7 @@ def hidden_space(view, labels: dict) -> alt.LayerChart:
                 y=alt.Y("v:Q", scale=alt.Scale(domain=list(box[2:]), nice=False, zero=False)),
             )
         )
-    layers += _points(view.points.assign(correct=(view.points["p"] > 0.5) == (view.points["target"] == 1)),
-                      "u", "v", box, labels, xt, yt)
+    layers += _points(view.points, "u", "v", box, labels, xt, yt, legend=False)
     return alt.layer(*layers).resolve_scale(color="independent", shape="independent").properties(height=HEIGHT)
 
 
@@ -172,18 +211,23 @@ def loss_curve(hist: pd.DataFrame, step: int | None, refs: pd.DataFrame, labels:
 
 
 def _refs(refs: pd.DataFrame, field: str = "loss", horizontal: bool = True) -> list[alt.Chart]:
+    """Dashed reference levels with their labels (``refs``: loss, label, side = "left" | "right")."""
     if not len(refs):
         return []
     enc = {"y": f"{field}:Q"} if horizontal else {"x": f"{field}:Q"}
-    rule = alt.Chart(refs).mark_rule(color=REFERENCE, strokeDash=[6, 4], strokeWidth=1.5).encode(
-        **enc, tooltip=[alt.Tooltip("label:N", title=" "), tooltip_fmt(f"{field}:Q", " ", ".4f")])
+    out = [alt.Chart(refs).mark_rule(color=REFERENCE, strokeDash=[6, 4], strokeWidth=1.5).encode(
+        **enc, tooltip=[alt.Tooltip("label:N", title=" "), tooltip_fmt(f"{field}:Q", " ", ".4f")])]
     if horizontal:
-        text = alt.Chart(refs).mark_text(align="right", baseline="bottom", dx=-4, dy=-2, color=REFERENCE,
-                                         fontSize=11).encode(y=f"{field}:Q", x=alt.value("width"), text="label:N")
+        side = refs["side"] if "side" in refs else pd.Series("right", index=refs.index)
+        for where, x, align, dx in (("right", alt.value("width"), "right", -4), ("left", alt.value(0), "left", 4)):
+            part = refs[side == where]
+            if len(part):
+                out.append(alt.Chart(part).mark_text(align=align, baseline="bottom", dx=dx, dy=-2, color=REFERENCE,
+                                                     fontSize=11).encode(y=f"{field}:Q", x=x, text="label:N"))
     else:
-        text = alt.Chart(refs).mark_text(align="left", angle=270, dx=4, dy=-4, baseline="bottom", color=REFERENCE,
-                                         fontSize=11).encode(x=f"{field}:Q", y=alt.value(0), text="label:N")
-    return [rule, text]
+        out.append(alt.Chart(refs).mark_text(align="left", angle=270, dx=4, dy=-4, baseline="bottom", color=REFERENCE,
+                                             fontSize=11).encode(x=f"{field}:Q", y=alt.value(0), text="label:N"))
+    return out
 
 
 def _outcome_scale(labels: dict, present: list[str]) -> alt.Scale:
@@ -200,14 +244,15 @@ def loss_histogram(bins: pd.DataFrame, refs: pd.DataFrame, labels: dict) -> alt.
     df = bins.assign(outcome_label=bins["outcome"].map(labels["outcomes"]))
     bars = (
         alt.Chart(df)
-        .mark_bar(stroke="white", strokeWidth=0.5)
+        .mark_rect(stroke="white", strokeWidth=0.5)
         .encode(
             x=alt.X("lo:Q", title=labels["final_loss"], scale=alt.Scale(type="log")),
             x2="hi:Q",
-            y=alt.Y("count:Q", title=labels["seeds"], stack=True),
+            y=alt.Y("bottom:Q", title=labels["seeds"]),
+            y2="top:Q",
             color=alt.Color("outcome_label:N", title=labels["outcome"],
                             scale=_outcome_scale(labels, list(df["outcome"].unique())),
-                            legend=alt.Legend(orient="bottom", columns=3, labelLimit=260)),
+                            legend=alt.Legend(orient="bottom", labelLimit=200)),
             tooltip=[alt.Tooltip("outcome_label:N", title=labels["outcome"]),
                      tooltip_fmt("lo:Q", labels["from"], ".4g"), tooltip_fmt("hi:Q", labels["to"], ".4g"),
                      alt.Tooltip("count:Q", title=labels["seeds"])],
@@ -243,7 +288,7 @@ def sweep_curves(curves: pd.DataFrame, refs: pd.DataFrame, labels: dict) -> alt.
             detail="seed:N",
             color=alt.Color("outcome_label:N", title=labels["outcome"],
                             scale=_outcome_scale(labels, list(df["outcome"].unique())),
-                            legend=alt.Legend(orient="bottom", columns=3, labelLimit=260)),
+                            legend=alt.Legend(orient="bottom", labelLimit=200)),
             tooltip=[alt.Tooltip("seed:Q", title=labels["seed"]), alt.Tooltip("step:Q", title=labels["step"]),
                      tooltip_fmt("loss:Q", labels["loss"], ".5f"), alt.Tooltip("outcome_label:N", title=labels["outcome"])],
         )

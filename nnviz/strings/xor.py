@@ -96,7 +96,7 @@ STRINGS = {
     # --- presets ----------------------------------------------------------------------------------
     "xor.presets": {"en": "Presets", "ko": "미리 준비한 설정"},
     "xor.preset.classic": {"en": "Tutorial 2-2-1", "ko": "튜토리얼 2-2-1"},
-    "xor.preset.deep": {"en": "Tutorial 2-10-10-10-1", "ko": "튜토리얼 2-10-10-10-1"},
+    "xor.preset.deep": {"en": "Deep 2-10-10-10-1", "ko": "깊게 2-10-10-10-1"},
     "xor.preset.stuck": {"en": "A stuck seed", "ko": "갇힌 시드"},
     "xor.preset.wide": {"en": "Wider: H = 4", "ko": "더 넓게: H = 4"},
     "xor.preset.adam": {"en": "Adam, lr 0.1", "ko": "Adam, lr 0.1"},
@@ -162,6 +162,13 @@ STRINGS = {
     "xor.outcome.other": {"en": "neither solved nor on a plateau", "ko": "성공도 평탄 구간도 아님"},
     "xor.outcome.overshoot": {"en": "worse than ln 2: learning rate too large", "ko": "ln 2보다 나쁨: 학습률이 너무 큼"},
     "xor.outcome.diverged": {"en": "diverged (NaN/inf)", "ko": "발산 (NaN/inf)"},
+    "xor.short.solved": {"en": "Solved", "ko": "성공"},
+    "xor.short.half_ln2": {"en": "Stuck at ln 2/2", "ko": "ln 2/2에 갇힘"},
+    "xor.short.three": {"en": "Stuck at 0.477", "ko": "0.477에 갇힘"},
+    "xor.short.ln2": {"en": "Stuck at ln 2", "ko": "ln 2에 갇힘"},
+    "xor.short.other": {"en": "Not solved", "ko": "못 풂"},
+    "xor.short.overshoot": {"en": "Overshoot", "ko": "지나침"},
+    "xor.short.diverged": {"en": "Diverged", "ko": "발산"},
     # gates a unit can compute (pattern on 00, 01, 10, 11)
     "xor.gate.never": {"en": "always off", "ko": "항상 꺼짐"},
     "xor.gate.always": {"en": "always on", "ko": "항상 켜짐"},
@@ -186,6 +193,7 @@ STRINGS = {
     "xor.m.final_loss": {"en": "Final loss", "ko": "최종 손실"},
     "xor.m.solved_at": {"en": "Loss < 0.05 from step", "ko": "손실 < 0.05 도달 스텝"},
     "xor.m.right": {"en": "Points right", "ko": "맞힌 점"},
+    "xor.m.outcome": {"en": "Outcome", "ko": "결과"},
     "xor.input.title": {"en": "Input space", "ko": "입력 공간"},
     "xor.input.caption": {
         "en": "Background: the net's output at every input (blue ≈ 0, orange ≈ 1). Dashed lines: each first-layer "
@@ -212,8 +220,8 @@ STRINGS = {
         "ko": "**성공.** {steps}스텝 뒤 손실 {loss:.4f}. {at}번째 스텝에서 0.05 아래로 내려갔습니다.",
     },
     "xor.verdict.stuck": {
-        "en": "**Stuck** at loss {loss:.4f} ({outcome}) — see *Why is this net stuck?* below.",
-        "ko": "손실 {loss:.4f}에 **갇혔습니다** ({outcome}). 아래 *이 신경망은 왜 갇혔을까?*를 보세요.",
+        "en": "**Stuck** at loss {loss:.4f} ({outcome}) — see ‘4 · Why is this net stuck?’ below.",
+        "ko": "손실 {loss:.4f}에 **갇혔습니다** ({outcome}). 아래 ‘4 · 이 신경망은 왜 갇혔을까?’를 보세요.",
     },
     "xor.verdict.other": {
         "en": "**Not solved yet**: loss {loss:.4f} after {steps} steps and still going down. Try more steps.",
@@ -342,11 +350,10 @@ STRINGS = {
     "xor.stuck.minimum": {
         "en": "**A real local minimum.** The loss curves upward in all {n} directions of weight space (smallest "
         "eigenvalue of the Hessian {lam:.1e} > 0): every small step from here goes uphill. Gradient descent, which "
-        "only ever steps downhill, stays — more steps will not help; a different start, more width, or another "
-        "activation will.",
+        "only ever steps downhill, stays — more steps will not help; a different seed or more hidden units will.",
         "ko": "**진짜 국소 최솟값입니다.** 가중치 공간의 {n}개 방향 모두에서 손실이 위로 휘어 있습니다(헤세 행렬의 가장 "
         "작은 고윳값 {lam:.1e} > 0). 여기서 어느 쪽으로 조금 움직여도 손실이 커집니다. 늘 내리막으로만 가는 경사 "
-        "하강법은 여기 머뭅니다. 스텝을 늘려도 소용없고, 다른 출발점이나 더 넓은 층, 다른 활성화 함수가 도움이 됩니다.",
+        "하강법은 여기 머뭅니다. 스텝을 늘려도 소용없습니다. 다른 시드나 더 많은 은닉 유닛이 도움이 됩니다.",
     },
     "xor.stuck.saddle": {
         "en": "**A plateau, not a minimum.** Some directions still go downhill (smallest Hessian eigenvalue "
@@ -395,7 +402,7 @@ STRINGS = {
     "xor.m.median": {"en": "Median steps to solve", "ko": "성공까지 스텝 (중앙값)"},
     "xor.m.seconds": {"en": "Sweep time", "ko": "실험 시간"},
     "xor.m.seconds.value": {"en": "{s:.2f} s", "ko": "{s:.2f}초"},
-    "xor.m.seconds.cached": {"en": "cached", "ko": "캐시"},
+    "xor.m.seconds.delta": {"en": "{n} seeds × {steps} steps", "ko": "시드 {n}개 × {steps}스텝"},
     "xor.sweep.hist": {"en": "Where the seeds end", "ko": "시드들이 멈춘 곳"},
     "xor.sweep.hist.caption": {
         "en": "Final loss of every seed (log scale). Solved seeds pile up near 0.002; the stuck ones stand in a "
@@ -419,11 +426,13 @@ STRINGS = {
     },
     "xor.sweep.stuck_list": {"en": "The seeds that did not solve it", "ko": "풀지 못한 시드"},
     "xor.sweep.stuck_list.caption": {
-        "en": "Click **open** to load a seed into the views above. The columns p00 … p11 are its final answers for "
-        "the four inputs; a stuck net says ≈ 0.5 for the points it has merged.",
-        "ko": "**열기**를 누르면 그 시드가 위의 그림들에 열립니다. p00 … p11 열은 네 입력에 대한 최종 답입니다. 갇힌 "
-        "신경망은 겹쳐 버린 점들에 ≈ 0.5로 답합니다.",
+        "en": "Click a seed number to load it into the views above (**open** gives its link, to share or open in a "
+        "new tab). The columns p00 … p11 are its final answers for the four inputs; a stuck net says ≈ 0.5 for "
+        "the points it has merged.",
+        "ko": "시드 번호를 누르면 위의 그림들에 그 시드가 열립니다(**열기**는 공유하거나 새 탭에서 열 수 있는 링크입니다). "
+        "p00 … p11 열은 네 입력에 대한 최종 답입니다. 갇힌 신경망은 겹쳐 버린 점들에 ≈ 0.5로 답합니다.",
     },
+    "xor.sweep.pick": {"en": "Load a seed into the views above", "ko": "위의 그림에 시드 불러오기"},
     "xor.sweep.none_stuck": {
         "en": "Every one of the {n} seeds solved XOR with these settings.",
         "ko": "이 설정에서는 {n}개의 시드가 모두 XOR을 풀었습니다.",
@@ -434,8 +443,8 @@ STRINGS = {
         "ko": "시드 {n}개가 발산했습니다. 손실이나 기울기가 NaN 또는 inf가 되었습니다. 학습률이 너무 큽니다.",
     },
     "xor.widths.title": {"en": "Does width help?", "ko": "넓히면 도움이 될까?"},
-    "xor.widths.toggle": {"en": "Compare widths H = 1 … 8", "ko": "너비 H = 1 … 8 비교하기"},
-    "xor.widths.toggle.help": {
+    "xor.compare": {"en": "Compare widths H = 1 … 8", "ko": "너비 H = 1 … 8 비교하기"},
+    "xor.compare.help": {
         "en": "Trains the same seeds at every width with the other settings as above (one batch, a few seconds). "
         "Stays on in the page's address.",
         "ko": "다른 설정은 위와 같게 두고 같은 시드들을 모든 너비로 학습합니다(배치 하나, 몇 초). 켜 둔 상태가 페이지 "
@@ -490,19 +499,32 @@ STRINGS = {
         "배우지만 ln 2 / 2에 더 자주 갇힙니다. 너비 비교를 켜면 전체 흐름이 보입니다.",
     },
     "xor.try.q4": {
-        "en": "Load **{preset}** (the tutorial's 2-10-10-10-1 sigmoid net, SGD lr 1). It has far more units — will it "
-        "solve XOR in 5,000 steps?",
-        "ko": "**{preset}** 설정(튜토리얼의 2-10-10-10-1 시그모이드 신경망, SGD lr 1)을 불러오세요. 유닛이 훨씬 많으니 "
-        "5,000스텝 안에 XOR을 풀까요?",
+        "en": "Load **{preset}**: the tutorial's 2-10-10-10-1 sigmoid net, SGD lr 1, 10,000 steps. Then set the steps "
+        "to 5,000. It has far more units than 2-2-1 — will it still solve XOR as often?",
+        "ko": "**{preset}** 설정을 불러오세요. 튜토리얼의 2-10-10-10-1 시그모이드 신경망, SGD lr 1, 10,000스텝입니다. "
+        "그다음 스텝을 5,000으로 줄여 보세요. 2-2-1보다 유닛이 훨씬 많은데, 그래도 그만큼 자주 풀까요?",
     },
     "xor.try.a4": {
-        "en": "Often not: it sits on the ln 2 plateau for thousands of steps. Its sigmoid layers shrink the gradient "
-        "at every layer (σ′ ≤ 0.25), so the first layers barely move — the vanishing gradient. Unlike the 2-2-1's "
-        "stuck seeds this is a plateau, not a minimum (the Hessian has negative eigenvalues): 10,000 steps, Adam, or "
-        "tanh get it out.",
-        "ko": "자주 못 풉니다. 수천 스텝 동안 ln 2 평탄 구간에 머뭅니다. 시그모이드 층을 지날 때마다 기울기가 줄어서"
-        "(σ′ ≤ 0.25) 앞쪽 층이 거의 움직이지 않습니다. 기울기 소실입니다. 2-2-1의 갇힌 시드와 달리 이것은 최솟값이 "
-        "아니라 평탄한 곳이라(헤세 행렬에 음의 고윳값이 있음) 10,000스텝이나 Adam, tanh로 빠져나올 수 있습니다.",
+        "en": "With 10,000 steps about 9 seeds in 10 solve it; with 5,000 fewer than half do — the rest are still on "
+        "the ln 2 plateau. Every sigmoid layer shrinks the gradient (σ′ ≤ 0.25), so at first the early layers "
+        "barely move: the vanishing gradient. Unlike the 2-2-1's stuck seeds this is a plateau, not a minimum "
+        "(section 4 finds negative Hessian eigenvalues there), so more steps do get it out.",
+        "ko": "10,000스텝이면 시드 10개 중 9개쯤 풀지만, 5,000스텝이면 절반도 못 풉니다. 나머지는 아직 ln 2 평탄 구간에 "
+        "있습니다. 시그모이드 층을 지날 때마다 기울기가 줄어서(σ′ ≤ 0.25) 처음에는 앞쪽 층이 거의 움직이지 않습니다. "
+        "기울기 소실입니다. 2-2-1의 갇힌 시드와 달리 이것은 최솟값이 아니라 평탄한 곳이라(4번 구역에서 헤세 행렬의 음의 "
+        "고윳값이 보입니다) 스텝을 늘리면 빠져나옵니다.",
+    },
+    "xor.try.q5": {
+        "en": "Does Adam rescue the 2-2-1 net? Switch the optimizer to Adam and try lr 0.01 and 0.1 (N = 1000).",
+        "ko": "Adam이면 2-2-1 신경망을 구해 낼까요? 옵티마이저를 Adam으로 바꾸고 lr 0.01과 0.1을 시도해 보세요(N = 1000).",
+    },
+    "xor.try.a5": {
+        "en": "Not here: about 60 % of seeds with lr 0.01 and 46 % with lr 0.1, against 87 % for plain SGD with lr 1. "
+        "Adam rescales each weight's step, but a minimum where two points are merged is still a minimum; with the "
+        "larger rate it even merges three points more often (loss ≈ 0.477). What helps is width.",
+        "ko": "여기서는 아닙니다. lr 0.01이면 약 60%, lr 0.1이면 46%로, lr 1의 평범한 SGD(87%)보다 낮습니다. Adam은 "
+        "가중치마다 보폭을 조절하지만, 두 점이 겹친 최솟값은 여전히 최솟값입니다. 학습률이 크면 세 점을 겹치는 경우"
+        "(손실 ≈ 0.477)가 오히려 늘어납니다. 도움이 되는 것은 너비입니다.",
     },
     # --- why ----------------------------------------------------------------------------------------------------
     "xor.why.net": {
