@@ -1076,16 +1076,18 @@ WHY_LATEX = {
     "chain": r"\frac{\partial L}{\partial w^{(1)}_{11}} = \frac{\partial L}{\partial a^{(2)}}\,"
     r"\frac{\partial a^{(2)}}{\partial z^{(2)}}\,\frac{\partial z^{(2)}}{\partial a^{(1)}_{1}}\,"
     r"\frac{\partial a^{(1)}_{1}}{\partial z^{(1)}_{1}}\,\frac{\partial z^{(1)}_{1}}{\partial w^{(1)}_{11}}",
-    "local": r"\begin{aligned}"
-    r"z &= \textstyle\sum_i w_i a_i + b: & \frac{\partial z}{\partial w_i} &= a_i, \quad "
-    r"\frac{\partial z}{\partial a_i} = w_i, \quad \frac{\partial z}{\partial b} = 1\\"
-    r"\sigma(z) &= \frac{1}{1+e^{-z}}: & \sigma'(z) &= \sigma(z)\,\bigl(1-\sigma(z)\bigr)\\"
-    r"\tanh(z)&: & \tanh'(z) &= 1-\tanh^2(z)\\"
-    r"\mathrm{ReLU}(z) &= \max(0, z): & \mathrm{ReLU}'(z) &= \begin{cases}1 & z>0\\ 0 & z\le 0\end{cases}\\"
-    r"\mathrm{MSE} &= \frac{1}{N}\sum_n (a_n-y_n)^2: & \frac{\partial L}{\partial a_n} &= \frac{2}{N}(a_n-y_n)\\"
-    r"\mathrm{BCE} &= -\frac{1}{N}\sum_n \bigl[y_n\ln a_n+(1-y_n)\ln(1-a_n)\bigr]: & "
-    r"\frac{\partial L}{\partial a_n} &= \frac{1}{N}\,\frac{a_n-y_n}{a_n(1-a_n)}"
-    r"\end{aligned}",
+    "local": r"\begin{array}{ll}"
+    r"z = \textstyle\sum_i w_i a_i + b & \qquad \dfrac{\partial z}{\partial w_i} = a_i, \quad "
+    r"\dfrac{\partial z}{\partial a_i} = w_i, \quad \dfrac{\partial z}{\partial b} = 1\\[1.2em]"
+    r"\sigma(z) = \dfrac{1}{1+e^{-z}} & \qquad \sigma'(z) = \sigma(z)\,\bigl(1-\sigma(z)\bigr)\\[1.2em]"
+    r"\tanh(z) & \qquad \tanh'(z) = 1-\tanh^2(z)\\[1em]"
+    r"\mathrm{ReLU}(z) = \max(0, z) & \qquad \mathrm{ReLU}'(z) = \begin{cases}1 & z>0\\ 0 & z\le 0\end{cases}"
+    r"\\[1.4em]"
+    r"\mathrm{MSE} = \dfrac{1}{N}\sum_n (a_n-y_n)^2 & \qquad \dfrac{\partial L}{\partial a_n} = \dfrac{2}{N}(a_n-y_n)"
+    r"\\[1.4em]"
+    r"\mathrm{BCE} = -\dfrac{1}{N}\sum_n \bigl[y_n\ln a_n+(1-y_n)\ln(1-a_n)\bigr] & \qquad "
+    r"\dfrac{\partial L}{\partial a_n} = \dfrac{1}{N}\,\dfrac{a_n-y_n}{a_n(1-a_n)}"
+    r"\end{array}",
     "bce": r"\frac{\partial L}{\partial z_n} = \frac{1}{N}\,\frac{a_n-y_n}{a_n(1-a_n)}\cdot a_n(1-a_n) "
     r"= \frac{1}{N}\,(a_n-y_n)",
     "batch": r"\frac{\partial L}{\partial w} = \sum_{n=1}^{N} \frac{\partial L}{\partial z_n}\,"

@@ -260,10 +260,7 @@ STRINGS = {
         "ko": "`loss.backward()`는 `.grad`를 덮어쓰지 않고 **더합니다**(여러 손실의 기울기를 합칠 수 있도록). "
         "그래서 모든 학습 루프가 먼저 `optimizer.zero_grad()`를 부릅니다. “{forget}”을 켜서 이 줄을 빼 보세요.",
     },
-    "backprop.trap.param": {"en": "Parameter to follow", "ko": "살펴볼 파라미터"},
     "backprop.trap.step_grad": {"en": "this update's own gradient", "ko": "이번 업데이트의 기울기"},
-    "backprop.trap.used": {"en": ".grad used by optimizer.step()", "ko": "optimizer.step()이 쓴 .grad"},
-    "backprop.trap.sum": {"en": "sum of the gradients so far", "ko": "지금까지 기울기의 합"},
     "backprop.trap.x": {"en": "update", "ko": "업데이트"},
     "backprop.trap.y": {"en": "gradient", "ko": "기울기"},
     "backprop.trap.series": {"en": "series", "ko": "계열"},
