@@ -242,8 +242,10 @@ c1, c2 = st.columns(2)
 page.chart(charts.symmetry_trace(const.trace, lbl, const_name), const.trace, "symmetry_constant", container=c1)
 page.chart(charts.symmetry_trace(rand.trace, lbl, label(other)), rand.trace, "symmetry_random", container=c2)
 st.caption(page.t(".sym.trace", k=k) + ". " + page.t(".sym.trace.caption", k=k, other=label(other)))
-for r in (const, rand):
-    page.diverged(r.diverged)
+for r, n in ((const, const_name), (rand, label(other))):
+    if r.diverged is not None:
+        st.markdown(page.t(".train.diverged_note", scheme=n))
+        page.diverged(r.diverged)
 layers = pd.concat([r.layers.assign(init=n) for r, n in ((const, const_name), (rand, label(other)))])
 sym_table = pd.DataFrame({
     page.t(".sym.col.init"): layers.init,
