@@ -80,17 +80,17 @@ SETTINGS = Spec(
     Int("width", 24, lo=3, hi=64),
     Choice("opt", "sgd", options=OPTIMIZERS, widget="segmented"),
     Float("lr", 0.003, lo=1e-4, hi=10.0, options=LEARNING_RATES, widget="select_slider"),
-    Int("epochs", 200, lo=10, hi=200, step=10),
+    Int("epochs", 100, lo=10, hi=200, step=10),
     Float("slope", 0.01, lo=0.0, hi=0.5, options=SLOPES, widget="select_slider"),
     seed(),
     Int("view", 200, lo=0, hi=200),  # the epoch the per-layer views show (clamped to epochs)
 )
 # Prepared combinations the page offers as buttons (each a complete, valid setting).
-_BASE = dict(data="diabetes", depth=16, width=24, init="default", opt="sgd", lr=0.003, epochs=200, slope=0.01, seed=0)
+_BASE = dict(data="diabetes", depth=16, width=24, init="default", opt="sgd", lr=0.003, epochs=100, slope=0.01, seed=0)
 PRESETS: dict[str, dict] = {
     # The tutorial's net: Linear(10, 3) → 3 → 3 → Linear(3, 1), ReLU vs LeakyReLU, plain SGD. It trains
     # 200,000 epochs at lr 1e-4; 200 epochs at lr 0.1 cover a similar distance (lr × epochs).
-    "tutorial": {**_BASE, "acts": ("relu", "leaky_relu"), "depth": 3, "width": 3, "lr": 0.1},
+    "tutorial": {**_BASE, "acts": ("relu", "leaky_relu"), "depth": 3, "width": 3, "lr": 0.1, "epochs": 200},
     # PyTorch's default init in 16 layers: every activation vanishes, ReLU included.
     "vanish": {**_BASE, "acts": ("sigmoid", "relu", "leaky_relu")},
     # The same with He init: ReLU and LeakyReLU keep their gradients and learn; sigmoid still vanishes.
@@ -99,7 +99,7 @@ PRESETS: dict[str, dict] = {
     "xavier": {**_BASE, "acts": ("sigmoid", "tanh"), "init": "xavier_uniform"},
     # Large steps push ReLU units below zero for every sample: they die; LeakyReLU's cannot.
     "dying": {**_BASE, "acts": ("relu", "leaky_relu"), "depth": 10, "width": 16, "init": "kaiming_normal",
-              "lr": 0.1},
+              "lr": 0.1, "epochs": 200},
     # Too large a step with He init: the gradients explode and training stops on inf/NaN.
     "explode": {**_BASE, "acts": ("sigmoid", "relu", "leaky_relu"), "init": "kaiming_normal", "lr": 0.1},
 }
@@ -335,7 +335,7 @@ def train(
     init: str = "default",
     opt: str = "sgd",
     lr: float = 0.003,
-    epochs: int = 200,
+    epochs: int = 100,
     seed: int = 0,
     slope: float = 0.01,
     snapshots: int = N_SNAPSHOTS,
@@ -375,8 +375,9 @@ def _train_one(act, d: Data, depth, width, init, opt, lr, epochs, seed, slope, s
     """One net's full-batch loop: (history frame, snapshot rows, divergence or None)."""
     model = build(act, d.X_train.shape[1], depth, width, init, seed, slope)
     params = list(model.parameters())
-    # The same constructor calls as the code export: the numbers then agree to the last digit.
-    optimizer = torch.optim.SGD(params, lr=lr) if opt == "sgd" else torch.optim.Adam(params, lr=lr)
+    # The code export's optimizer; foreach=True only fuses the per-tensor updates (same numbers, tested).
+    optimizer = (torch.optim.SGD(params, lr=lr, foreach=True) if opt == "sgd"
+                 else torch.optim.Adam(params, lr=lr, foreach=True))
     criterion = nn.MSELoss() if d.loss == "mse" else nn.BCEWithLogitsLoss()
     pairs = _following_activations(model)
     hidden_act = pairs[0][1]
@@ -391,7 +392,8 @@ def _train_one(act, d: Data, depth, width, init, opt, lr, epochs, seed, slope, s
         if e in snaps:  # capture every layer's pre-activations z for the unit statistics
             zs.clear()
             hooks = [lin.register_forward_hook(lambda m, i, o: zs.append(o)) for lin, _ in pairs]
-        model.zero_grad()
+        for p in params:  # model.zero_grad() without walking the module tree every epoch
+            p.grad = None
         loss = criterion(model(d.X_train), d.y_train)
         loss.backward()
         for hk in hooks:

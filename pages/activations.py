@@ -130,18 +130,26 @@ st.markdown(page.t(".p2.lead", n=len(acts), data=page.t(f".data.{v['data']}"), d
 if {k: v[k] for k in G.PRESETS["tutorial"]} == G.PRESETS["tutorial"]:
     st.info(page.t(".preset.tutorial.note"), icon=":material/menu_book:")
 
+# One explanation per way of diverging (nets that blew up at the same step the same way share it).
+groups: dict = {}
 for a in acts:
     div = ex.divergence.get(a)
     if div is not None:
-        st.markdown(page.t(".diverged.which", name=names[a], step=div.step))
-        page.diverged(div)
+        groups.setdefault((div.step, div.what), []).append(a)
+for (step, _), members in groups.items():
+    st.markdown(page.t(".diverged.which", names=", ".join(names[a] for a in members), step=step))
+    page.diverged(ex.divergence[members[0]])
+survivors = [names[a] for a in acts if ex.divergence.get(a) is None]
+if groups and survivors:
+    st.caption(page.t(".diverged.others", names=", ".join(survivors)))
 
 cols = st.columns(len(acts))
 for col, a in zip(cols, acts):
     row = summary.loc[a]
-    col.metric(page.t(".m.ratio", name=names[a], last=last), fmt_ratio(row["ratio_init"]),
-               page.t(".m.after", epoch=int(row["end_epoch"]), ratio=fmt_ratio(row["ratio_end"]))
-               if not pd.isna(row["end_epoch"]) else None,
+    div = ex.divergence.get(a)
+    delta = (page.t(".m.stopped", step=div.step) if div is not None
+             else page.t(".m.after", epoch=int(row["end_epoch"]), ratio=fmt_ratio(row["ratio_end"])))
+    col.metric(page.t(".m.ratio", name=names[a], last=last), fmt_ratio(row["ratio_init"]), delta,
                delta_color="off", delta_arrow="off", help=page.t(".m.ratio.help"))
     r = row["ratio_init"]
     if pd.isna(r):
@@ -155,7 +163,8 @@ for col, a in zip(cols, acts):
     else:
         col.markdown(page.t(".verdict.ok", name=names[a], ratio=fmt_ratio(r)))
 
-relus = [a for a in acts if a in RELU_FAMILY and not pd.isna(summary.loc[a, "ratio_init"])]
+relus = [a for a in acts if a in RELU_FAMILY and not pd.isna(summary.loc[a, "ratio_init"])
+         and ex.divergence.get(a) is None]
 if relus and v["init"] == "default" and min(summary.loc[a, "ratio_init"] for a in relus) < 1e-2:
     st.warning(page.t(".relu_default", depth=v["depth"], pred=f"{0.41 ** v['depth']:.0e}"), icon=":material/lightbulb:")
 elif relus and v["init"] in HE and summary.loc[relus[0], "ratio_init"] >= 1e-2:

@@ -83,7 +83,9 @@ def test_huge_learning_rate_is_explained_with_the_curves_up_to_that_point():
     assert div is not None
     text = texts(at)
     assert f"Training diverged at step {div.step}" in " ".join(e.value for e in at.error)
-    assert f"**ReLU**: training stopped at epoch {div.step}" in text
+    assert f"ReLU, LeakyReLU**: training stopped at epoch {div.step}" in text
+    assert metric(at, "ReLU: layer 1 ÷ layer 5") == f"{ex.summary().set_index('activation').loc['relu', 'ratio_init']:.1e}"
+    assert [m.delta for m in at.metric if m.label.startswith("ReLU")] == [f"diverged at epoch {div.step}"]
     assert len(charts(at)) == 6
 
 

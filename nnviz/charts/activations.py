@@ -106,7 +106,7 @@ def shrink(table: pd.DataFrame, names: Mapping[str, str], labels: Mapping[str, s
             color=_act_color(long, names, labels["activation"]),
             strokeDash=alt.StrokeDash("kind:N", title=None, scale=alt.Scale(
                 domain=[labels["best"], labels["typical"]], range=[[1, 0], [5, 3]]),
-                legend=alt.Legend(orient="top", symbolStrokeWidth=2.5)),
+                legend=alt.Legend(orient="top", symbolType="stroke", symbolStrokeWidth=2.5)),
             tooltip=[alt.Tooltip("name:N", title=labels["activation"]), alt.Tooltip("kind:N", title=""),
                      alt.Tooltip("layers:Q", title=labels["layers"]), tooltip_fmt("product:Q", labels["product"], ".3e")],
         )
@@ -134,7 +134,7 @@ def grad_profile(layers: pd.DataFrame, names: Mapping[str, str], labels: Mapping
             color=_act_color(df, names, labels["activation"]),
             strokeDash=alt.StrokeDash("stage:N", title=None, sort=stages,
                                       scale=alt.Scale(domain=stages, range=[[1, 0], [6, 4]][: len(stages)]),
-                                      legend=alt.Legend(orient="top", symbolStrokeWidth=2.5)),
+                                      legend=alt.Legend(orient="top", symbolType="stroke", symbolStrokeWidth=2.5)),
             detail="stage:N",
             tooltip=[alt.Tooltip("name:N", title=labels["activation"]), alt.Tooltip("stage:N", title=""),
                      alt.Tooltip("epoch:Q", title=labels["epoch"]), alt.Tooltip("layer:Q", title=labels["layer"]),
@@ -200,7 +200,7 @@ def losses(history: pd.DataFrame, names: Mapping[str, str], labels: Mapping[str,
         y=alt.Y("loss:Q", title=labels["loss"], scale=alt.Scale(type="log")),
         color=_act_color(long, names, labels["activation"]),
         strokeDash=alt.StrokeDash("split:N", title=None, scale=alt.Scale(domain=splits, range=[[1, 0], [5, 3]]),
-                                  legend=alt.Legend(orient="top", symbolStrokeWidth=2.5)),
+                                  legend=alt.Legend(orient="top", symbolType="stroke", symbolStrokeWidth=2.5)),
         tooltip=[alt.Tooltip("name:N", title=labels["activation"]), alt.Tooltip("split:N", title=""),
                  alt.Tooltip("epoch:Q", title=labels["epoch"]), tooltip_fmt("loss:Q", labels["loss"], ".6f")],
     )

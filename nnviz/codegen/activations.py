@@ -72,9 +72,16 @@ def script(values: dict, lang: str) -> str:
     data, init, opt = values["data"], values["init"], values["opt"]
     n_in = {"diabetes": 10, "moons": 2, "xor": 2}[data]
     c = lambda key, **kw: "# " + t(f"activations.code.{key}", lang, **kw)  # noqa: E731
-    modules = ",\n".join(
-        f'    "{a}": (lambda: {_MODULES[a].format(slope=slope)}, "{_NONLINEARITY.get(a, "relu")}")' for a in acts
-    )
+    if init == "default":  # no init call: the module alone
+        modules = ",\n".join(f'    "{a}": lambda: {_MODULES[a].format(slope=slope)}' for a in acts)
+        unpack = "act = ACTIVATIONS[name]"
+        acts_comment = c("acts_only")
+    else:
+        modules = ",\n".join(
+            f'    "{a}": (lambda: {_MODULES[a].format(slope=slope)}, "{_NONLINEARITY.get(a, "relu")}")' for a in acts
+        )
+        unpack = "act, nonlinearity = ACTIVATIONS[name]"
+        acts_comment = c("acts")
     loss = "nn.MSELoss()" if data == "diabetes" else f"nn.BCEWithLogitsLoss()  {c('bce')}"
     optim = "torch.optim.SGD" if opt == "sgd" else "torch.optim.Adam"
     names = ", ".join(f'"{a}"' for a in acts)
@@ -82,14 +89,14 @@ def script(values: dict, lang: str) -> str:
 import torch
 from torch import nn
 {_data(data, seed, c)}
-{c("acts")}
+{acts_comment}
 ACTIVATIONS = {{
 {modules},
 }}
 
 
 def make_model(name):
-    act, nonlinearity = ACTIVATIONS[name]
+    {unpack}
     torch.manual_seed({seed})  {c("same_seed")}
     sizes = [{n_in}] + [{width}] * {depth} + [1]  {c("sizes", depth=depth)}
     layers = []
@@ -109,8 +116,10 @@ def grad_norms(model):
     model.zero_grad()
     loss = criterion(model(X_train), y_train)
     loss.backward()
-    finite = torch.isfinite(loss) and all(torch.isfinite(p.grad).all() for p in model.parameters())
-    return loss.item(), [m.weight.grad.norm().item() for m in model if isinstance(m, nn.Linear)], finite
+    grads = [p.grad for p in model.parameters()]
+    finite = torch.isfinite(loss) and all(torch.isfinite(g).all() for g in grads)
+    norms = [m.weight.grad.norm().item() for m in model if isinstance(m, nn.Linear)]
+    return loss.item(), norms, finite
 
 
 norms, results = {{}}, {{}}
@@ -118,7 +127,7 @@ for name in [{names}]:
     model = make_model(name)
     optimizer = {optim}(model.parameters(), lr={lr!r})
     diverged = None
-    for epoch in range({epochs} + 1):  {c("epochs", epochs=epochs)}
+    for epoch in range({epochs} + 1):  {c("epochs")}
         train_loss, grads, finite = grad_norms(model)
         if epoch == 0:
             at_init = grads
@@ -129,17 +138,20 @@ for name in [{names}]:
             optimizer.step()
     with torch.no_grad():
         test_loss = criterion(model(X_test), y_test).item() if len(X_test) else float("nan")
+    ratio = grads[0] / grads[-1] if grads[-1] else float("nan")
     norms[name] = (at_init, grads)
-    results[name] = (diverged, train_loss, test_loss, grads[0] / grads[-1] if grads[-1] else float("nan"))
+    results[name] = (diverged, train_loss, test_loss, ratio)
 
 {c("table")}
 print("      layer  " + "  ".join(f"{{name:>12}}" for name in norms))
 for when, k in (("init", 0), ("end ", 1)):
     for i in range({depth + 1}):
-        print(f"{{when}}  {{i + 1:5d}}  " + "  ".join(f"{{norms[name][k][i]:12.4e}}" for name in norms))
+        row = "  ".join(f"{{norms[name][k][i]:12.4e}}" for name in norms)
+        print(f"{{when}}  {{i + 1:5d}}  {{row}}")
 for name, (diverged, train_loss, test_loss, ratio) in results.items():
     if diverged is not None:
         print(f"{{name:<10}} diverged at epoch {{diverged}}")
     else:
-        print(f"{{name:<10}} train loss {{train_loss:.6f}}  test loss {{test_loss:.6f}}  first/last {{ratio:.4e}}")
+        print(f"{{name:<10}} train loss {{train_loss:.6f}}  test loss {{test_loss:.6f}}  "
+              f"first/last {{ratio:.4e}}")
 '''

@@ -6,13 +6,13 @@ def _same(text: str) -> dict[str, str]:
 
 
 _LATEX_CHAIN = (
-    r"\frac{\partial L}{\partial h^{(1)}} = \Big(\prod_{l=2}^{L} W^{(l)\top}\,"
-    r"\mathrm{diag}\big(f'(z^{(l)})\big)\Big)\,\frac{\partial L}{\partial h^{(L)}}"
+    r"\frac{\partial \mathcal{L}}{\partial h^{(1)}} = \Big(\prod_{l=2}^{L} W^{(l)\top}\,"
+    r"\mathrm{diag}\big(f'(z^{(l)})\big)\Big)\,\frac{\partial \mathcal{L}}{\partial h^{(L)}}"
 )
 _LATEX_SIZE = (
-    r"\Big\|\frac{\partial L}{\partial h^{(1)}}\Big\| \approx \prod_{l=2}^{L}"
+    r"\Big\|\frac{\partial \mathcal{L}}{\partial h^{(1)}}\Big\| \approx \prod_{l=2}^{L}"
     r"\Big(\underbrace{\sqrt{n}\,\sigma_w}_{\text{weights}}\cdot\underbrace{\sqrt{\mathbb{E}[f'(z)^2]}}_{\text{slope}}\Big)"
-    r"\,\Big\|\frac{\partial L}{\partial h^{(L)}}\Big\|"
+    r"\,\Big\|\frac{\partial \mathcal{L}}{\partial h^{(L)}}\Big\|"
 )
 _LATEX_SIGMOID = r"\sigma'(z) = \sigma(z)\,\big(1-\sigma(z)\big) \le \tfrac14 \quad\Rightarrow\quad \prod_{l=1}^{L} \sigma'(z^{(l)}) \le 4^{-L}"
 _LATEX_HE = (
@@ -222,9 +222,14 @@ STRINGS = {
         "그렇지 못합니다. 모든 층에서 기울기가 0.25 이하이고, 어떤 초기화도 이를 되돌릴 수 없습니다.",
     },
     "activations.diverged.which": {
-        "en": "**{name}**: training stopped at epoch {step} — the other nets went on.",
-        "ko": "**{name}**: {step} 에폭에서 학습이 멈췄습니다. 다른 신경망은 계속 학습했습니다.",
+        "en": "**{names}**: training stopped at epoch {step}.",
+        "ko": "**{names}**: {step} 에폭에서 학습이 멈췄습니다.",
     },
+    "activations.diverged.others": {
+        "en": "The other nets trained to the end: {names}.",
+        "ko": "나머지 신경망은 끝까지 학습했습니다: {names}.",
+    },
+    "activations.m.stopped": {"en": "diverged at epoch {step}", "ko": "{step} 에폭에서 발산"},
     "activations.summary": {"en": "All key numbers", "ko": "주요 숫자 모아 보기"},
     "activations.col.activation": {"en": "Activation", "ko": "활성화 함수"},
     "activations.col.ratio_init": {"en": "Layer 1 ÷ last, at init", "ko": "1층 ÷ 마지막 층 (초기)"},
@@ -397,11 +402,12 @@ STRINGS = {
     },
     # --- why -------------------------------------------------------------------------------------------------
     "activations.why.chain": {
-        "en": "Write layer l as z⁽ˡ⁾ = W⁽ˡ⁾h⁽ˡ⁻¹⁾ + b⁽ˡ⁾ and h⁽ˡ⁾ = f(z⁽ˡ⁾). By the chain rule, the gradient "
-        "that reaches the first layer is a product with one factor per layer above it — a weight matrix and "
-        "the activation's slopes:",
-        "ko": "l번째 층을 z⁽ˡ⁾ = W⁽ˡ⁾h⁽ˡ⁻¹⁾ + b⁽ˡ⁾, h⁽ˡ⁾ = f(z⁽ˡ⁾)로 씁니다. 연쇄 법칙에 따라 첫 층에 도착하는 "
-        "기울기는 그 위의 층마다 하나씩, 가중치 행렬과 활성화 함수의 기울기를 곱한 것입니다.",
+        "en": "Write layer l as z⁽ˡ⁾ = W⁽ˡ⁾h⁽ˡ⁻¹⁾ + b⁽ˡ⁾ and h⁽ˡ⁾ = f(z⁽ˡ⁾), with ℒ the loss and L the last "
+        "hidden layer. By the chain rule, the gradient that reaches the first layer is a product with one "
+        "factor per layer above it — a weight matrix and the activation's slopes:",
+        "ko": "l번째 층을 z⁽ˡ⁾ = W⁽ˡ⁾h⁽ˡ⁻¹⁾ + b⁽ˡ⁾, h⁽ˡ⁾ = f(z⁽ˡ⁾)로 쓰고, ℒ은 손실, L은 마지막 은닉층입니다. "
+        "연쇄 법칙에 따라 첫 층에 도착하는 기울기는 그 위의 층마다 하나씩, 가중치 행렬과 활성화 함수의 "
+        "기울기를 곱한 것입니다.",
     },
     "activations.why.size": {
         "en": "So its size changes by roughly the same factor at each layer: the weights' scale (√n·σ_w for n "
@@ -476,6 +482,7 @@ STRINGS = {
         "en": "activation module, and the name torch.nn.init uses for its gain",
         "ko": "활성화 모듈과, torch.nn.init가 이득(gain)을 정할 때 쓰는 이름",
     },
+    "activations.code.acts_only": {"en": "the activation modules", "ko": "활성화 모듈"},
     "activations.code.same_seed": {
         "en": "same seed for every activation: a fair comparison",
         "ko": "모든 활성화 함수에 같은 시드: 공정한 비교",
