@@ -162,17 +162,6 @@ def render(step: int) -> None:
     with left:
         page.chart(charts.hidden_space(view, {**lbl, "u": u_title, "v": v_title}),
                    {"points": view.points, "output_line": view.boundary, "sheet": view.sheet}, "hidden_space")
-    with right_col:
-        st.markdown(page.t(".hidden.lead"))
-        st.caption(page.t({"plane": ".hidden.plane", "line": ".hidden.line"}.get(view.kind, ".hidden.projection"),
-                          h=v["hidden"]))
-        if view.margin > 0:
-            st.success(page.t(".hidden.separable", margin=view.margin), icon=":material/call_split:")
-        else:
-            d = X.diagnose(run, k) if run.layout.n_params <= 60 else None
-            merged = " ".join(page.t(".hidden.merged", a=point_name(p), b=point_name(q), d=dist)
-                              for p, q, dist in (d.merged if d else ()))
-            st.warning(page.t(".hidden.not_separable", merged=merged), icon=":material/merge:")
         st.markdown(f"**{page.t('.units.title')}**")
         hidden_gates = gates[~gates["output"]]
         table = pd.DataFrame({
@@ -186,6 +175,16 @@ def render(step: int) -> None:
         if v["layers"] == 1 and view.margin > 0:
             st.markdown(page.t(".units.story", gates=", ".join(table[page.t(".lbl.gate")]), out=out_gate))
         st.caption(page.t(".units.caption"))
+    with right_col:
+        st.markdown(page.t(".hidden.lead"))
+        st.caption(page.t({"plane": ".hidden.plane", "line": ".hidden.line"}.get(view.kind, ".hidden.projection"),
+                          h=v["hidden"]))
+        if view.margin > 0:
+            st.success(page.t(".hidden.separable", margin=view.margin), icon=":material/call_split:")
+        else:
+            merged = " ".join(page.t(".hidden.merged", a=point_name(p), b=point_name(q), d=dist)
+                              for p, q, dist in X.merged_pairs(run, k))
+            st.warning(page.t(".hidden.not_separable", merged=merged), icon=":material/merge:")
 
     # 3 · weights and predictions
     st.subheader(page.t(".tables"), anchor=False)
@@ -255,9 +254,7 @@ with page.settings_box():
     page.control("start_seed", c2)
     page.control("compare", c3)
 v = page.values
-main_s = X.sweep_seconds(1, v["hidden"], v["layers"], v["steps"])
-budget = min(X.PAGE_SWEEP_BUDGET_S, max(1.0, 4.5 - main_s))
-n = min(v["n_seeds"], X.affordable_seeds(v["hidden"], v["layers"], v["steps"], budget))
+n, k_w = X.plan_sweeps(v["hidden"], v["layers"], v["steps"], v["n_seeds"], v["compare"])
 if n < v["n_seeds"]:
     st.caption(page.t(".sweep.capped", shape=shape, steps=f"{v['steps']:,}", n=n, asked=v["n_seeds"]))
 sw = sweep(n, **arch, start_seed=v["start_seed"], _label=page.t(".sweep.progress", n=n))
@@ -297,8 +294,9 @@ with left:
     st.caption(page.t(".sweep.curves.caption"))
 with right_col:
     st.markdown(f"**{page.t('.widths.title')}**")
-    if v["compare"]:
-        k_w = min(n, X.affordable_seeds(max(X.WIDTHS), v["layers"], v["steps"], budget, n_widths=len(X.WIDTHS)))
+    if v["compare"] and not k_w:
+        st.warning(page.t(".widths.too_heavy", shape=shape, steps=f"{v['steps']:,}"), icon=":material/hourglass:")
+    elif v["compare"]:
         widths = width_sweep(k_w, v["layers"], v["activation"], v["optimizer"], v["lr"], v["steps"],
                              v["start_seed"], _label=page.t(".widths.progress", n=k_w * len(X.WIDTHS), k=k_w))
         page.chart(charts.width_rates(widths, v["hidden"], lbl), widths, "success_by_width")

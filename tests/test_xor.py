@@ -123,21 +123,19 @@ def test_a_diverging_net_is_marked_and_leaves_the_others_alone():
     assert trace.final_loss[2] == pytest.approx(clean.final_loss[2], abs=1e-7)
 
 
-def test_train_stops_at_a_non_finite_gradient_with_the_weights_before_it(monkeypatch):
-    real = X._Batch._update
-    calls = {"n": 0}
+def test_train_stops_at_the_first_non_finite_loss_and_keeps_the_weights_before_it(monkeypatch):
+    real = X._initial_block
 
-    def poisoned(self):
-        calls["n"] += 1
-        real(self)
-        if calls["n"] == 7:  # after 7 updates the weights hold an inf
-            self.flat[0, 0] = float("inf")
+    def poisoned(*args):
+        block = real(*args)
+        block[0, 0] = float("inf")  # W1[0, 0]: 0·inf = NaN for the inputs with x1 = 0
+        return block
 
-    monkeypatch.setattr(X._Batch, "_update", poisoned)
+    monkeypatch.setattr(X, "_initial_block", poisoned)
     run = X.train(steps=100, seed=0)
-    assert run.diverged is not None and run.diverged.step == 7
-    assert len(run.losses) == 7 and run.last_step == 7
-    assert math.isinf(float(run.params()[0][0, 0]))
+    assert run.diverged is not None and run.diverged.step == 0 and run.diverged.what == "loss"
+    assert len(run.losses) == 0 and run.last_step == 0
+    assert math.isinf(float(run.params()[0][0, 0]))  # no update was applied
 
 
 # --- the key figures ---------------------------------------------------------------------------------------
@@ -411,3 +409,17 @@ def test_charts_build_from_the_library_frames():
     for c in charts:
         spec = c.to_dict()
         assert "layer" in spec or "mark" in spec
+
+
+def test_page_plan_keeps_the_users_n_first_and_skips_what_does_not_fit():
+    assert X.plan_sweeps(2, 1, 5000, 1000, compare=False) == (1000, 0)  # the experiment, in full
+    n, k = X.plan_sweeps(2, 1, 5000, 200, compare=True)
+    assert n == 200 and k >= 10
+    assert X.plan_sweeps(2, 1, 5000, 1000, compare=True) == (1000, 0)  # no time left for 8 widths
+    n, k = X.plan_sweeps(10, 3, 10_000, 1000, compare=True)
+    assert n == 10 and k == 0
+    for args in [(2, 1, 5000, 200, True), (4, 2, 3000, 500, True), (10, 3, 10_000, 1000, False)]:
+        n, k = X.plan_sweeps(*args)
+        est = (X.sweep_seconds(1, *args[:3]) + X.sweep_seconds(n, *args[:3])
+               + X.sweep_seconds(k * len(X.WIDTHS), max(X.WIDTHS), args[1], args[2]) * (k > 0))
+        assert est <= X.PAGE_BUDGET_S or n == 10

@@ -7,6 +7,7 @@ strings; outcome names arrive as ``labels["outcomes"]`` (code → text).
 from __future__ import annotations
 
 import altair as alt
+import numpy as np
 import pandas as pd
 
 from nnviz.charts import (
@@ -51,9 +52,9 @@ def _heat(field: pd.DataFrame, xf: str, yf: str, box: tuple[float, float, float,
         .mark_rect(opacity=1, strokeWidth=0)
         .encode(
             x=alt.X("xa:Q", title=x_title, scale=alt.Scale(domain=list(box[:2]), nice=False, zero=False)),
-            x2="xb:Q",
+            x2=alt.X2("xb:Q"),
             y=alt.Y("ya:Q", title=y_title, scale=alt.Scale(domain=list(box[2:]), nice=False, zero=False)),
-            y2="yb:Q",
+            y2=alt.Y2("yb:Q"),
             color=alt.Color("p:Q", scale=alt.Scale(domain=[0, 1], scheme=PROB_SCHEME), title=labels["p"],
                             legend=alt.Legend(orient="bottom", gradientLength=160, values=[0, 0.5, 1])
                             if legend else None),
@@ -74,6 +75,7 @@ def _points(pts: pd.DataFrame, xf: str, yf: str, box, labels: dict, x_title: str
         name="(" + pts["x1"].astype(int).astype(str) + "," + pts["x2"].astype(int).astype(str) + ")",
         wrong=~pts["correct"].astype(bool) if "correct" in pts else False,
     )
+    df["mark"] = np.where(df["wrong"], "wrong", "right")
     x = alt.X(f"{xf}:Q", scale=alt.Scale(domain=list(box[:2]), nice=False, zero=False), title=x_title)
     y = alt.Y(f"{yf}:Q", scale=alt.Scale(domain=list(box[2:]), nice=False, zero=False), title=y_title)
     tips = [alt.Tooltip("name:N", title=labels["point"]), alt.Tooltip("target:Q", title=labels["y"]),
@@ -87,8 +89,11 @@ def _points(pts: pd.DataFrame, xf: str, yf: str, box, labels: dict, x_title: str
                 color=alt.Color("target_label:N", scale=_targets(labels), title=labels["y"],
                                 legend=alt.Legend(orient="bottom") if legend else None),
                 shape=alt.Shape("target_label:N", scale=alt.Scale(range=["circle", "square"]), legend=None),
-                stroke=alt.condition("datum.wrong", alt.value(VERMILION), alt.value("white")),
-                strokeWidth=alt.condition("datum.wrong", alt.value(4), alt.value(2.5)),
+                # scales, not alt.condition: a condition is re-parsed from a dict, which is slow in altair
+                stroke=alt.Stroke("mark:N", scale=alt.Scale(domain=["right", "wrong"], range=["white", VERMILION]),
+                                  legend=None),
+                strokeWidth=alt.StrokeWidth("mark:N", scale=alt.Scale(domain=["right", "wrong"], range=[2.5, 4]),
+                                            legend=None),
                 tooltip=tips)
     )
     tol = 0.03 * max(box[1] - box[0], box[3] - box[2])
@@ -104,14 +109,16 @@ def _points(pts: pd.DataFrame, xf: str, yf: str, box, labels: dict, x_title: str
     tags = pd.DataFrame({
         xf: [df[xf].iat[g[0]] for g in groups], yf: [df[yf].iat[g[0]] for g in groups],
         "name": [" ".join(df["name"].iat[i] for i in g) for g in groups],
-        "wrong": [bool(df["wrong"].iloc[g].any()) for g in groups],
+        "mark": ["wrong" if df["wrong"].iloc[g].any() else "right" for g in groups],
     })
     # labels go right of their point, or left of it near the right edge (so they stay inside the plot)
     tags["right_edge"] = tags[xf] > box[0] + 0.72 * (box[1] - box[0])
     names = [
         alt.Chart(tags[tags["right_edge"] == edge]).mark_text(
             align="right" if edge else "left", dx=-13 if edge else 13, dy=-13, fontSize=13, fontWeight="bold",
-        ).encode(x=x, y=y, text="name:N", color=alt.condition("datum.wrong", alt.value(VERMILION), alt.value("black")))
+        ).encode(x=x, y=y, text=alt.Text("name:N"),
+                 color=alt.Color("mark:N", scale=alt.Scale(domain=["right", "wrong"], range=["black", VERMILION]),
+                                 legend=None))
         for edge in (False, True) if (tags["right_edge"] == edge).any()
     ]
     return [dots, *names]
@@ -154,9 +161,13 @@ def input_space(field: pd.DataFrame, pts: pd.DataFrame, lines: pd.DataFrame, lab
         tips = [alt.Tooltip("name:N", title=labels["unit"]), tooltip_fmt("w1:Q", "w1", ".4f"),
                 tooltip_fmt("w2:Q", "w2", ".4f"), tooltip_fmt("b:Q", "b", ".4f")]
         layers.append(alt.Chart(lines).mark_line(strokeWidth=3, strokeDash=[8, 4], clip=True).encode(
-            x=xs, y=ys, detail="unit:N", color=color, tooltip=tips))
-        layers.append(alt.Chart(_line_tags(lines, pts)).mark_text(fontSize=12, fontWeight="bold", dy=-9).encode(
-            x=xs, y=ys, text="name:N", color=color, tooltip=tips))
+            x=xs, y=ys, detail=alt.Detail("unit:N"), color=color, tooltip=tips))
+        tags = _line_tags(lines, pts)
+        text = {"fontSize": 12, "fontWeight": "bold", "dy": -10}
+        # a white halo under each name keeps it readable on both colours of the background
+        layers.append(alt.Chart(tags).mark_text(**text, stroke="white", strokeWidth=4, strokeJoin="round",
+                                                opacity=0.9).encode(x=xs, y=ys, text=alt.Text("name:N")))
+        layers.append(alt.Chart(tags).mark_text(**text).encode(x=xs, y=ys, text=alt.Text("name:N"), color=color, tooltip=tips))
     layers += _points(pts, "x1", "x2", box, labels, labels["x1"], labels["x2"])
     return alt.layer(*layers).resolve_scale(color="independent", shape="independent").properties(height=HEIGHT)
 
@@ -176,8 +187,8 @@ def hidden_space(view, labels: dict) -> alt.LayerChart:
         .encode(
             x=alt.X("u:Q", scale=alt.Scale(domain=list(box[:2]), nice=False, zero=False)),
             y=alt.Y("v:Q", scale=alt.Scale(domain=list(box[2:]), nice=False, zero=False)),
-            detail="line:N", order="order:Q",
-            color=alt.value("#444444"),
+            detail=alt.Detail("line:N"), order=alt.Order("order:Q"),
+            color=alt.ColorValue("#444444"),
             tooltip=[alt.Tooltip("line:N", title=labels["sheet"])],
         )
     )
@@ -206,7 +217,7 @@ def loss_curve(hist: pd.DataFrame, step: int | None, refs: pd.DataFrame, labels:
     layers = [line] + _refs(refs)
     if step is not None:
         layers.append(alt.Chart(pd.DataFrame({"step": [step]})).mark_rule(color=ORANGE, strokeWidth=2).encode(
-            x="step:Q", tooltip=[alt.Tooltip("step:Q", title=labels["step"])]))
+            x=alt.X("step:Q"), tooltip=[alt.Tooltip("step:Q", title=labels["step"])]))
     return alt.layer(*layers).properties(height=HEIGHT)
 
 
@@ -214,19 +225,22 @@ def _refs(refs: pd.DataFrame, field: str = "loss", horizontal: bool = True) -> l
     """Dashed reference levels with their labels (``refs``: loss, label, side = "left" | "right")."""
     if not len(refs):
         return []
-    enc = {"y": f"{field}:Q"} if horizontal else {"x": f"{field}:Q"}
+    # channel objects, not "field:Q" strings or alt.value dicts: altair re-parses those slowly
+    enc = {"y": alt.Y(f"{field}:Q")} if horizontal else {"x": alt.X(f"{field}:Q")}
     out = [alt.Chart(refs).mark_rule(color=REFERENCE, strokeDash=[6, 4], strokeWidth=1.5).encode(
         **enc, tooltip=[alt.Tooltip("label:N", title=" "), tooltip_fmt(f"{field}:Q", " ", ".4f")])]
     if horizontal:
         side = refs["side"] if "side" in refs else pd.Series("right", index=refs.index)
-        for where, x, align, dx in (("right", alt.value("width"), "right", -4), ("left", alt.value(0), "left", 4)):
+        for where, x, align, dx in (("right", alt.XValue("width"), "right", -4), ("left", alt.XValue(0), "left", 4)):
             part = refs[side == where]
             if len(part):
                 out.append(alt.Chart(part).mark_text(align=align, baseline="bottom", dx=dx, dy=-2, color=REFERENCE,
-                                                     fontSize=11).encode(y=f"{field}:Q", x=x, text="label:N"))
+                                                     fontSize=11).encode(y=alt.Y(f"{field}:Q"), x=x, text=alt.Text("label:N")))
     else:
-        out.append(alt.Chart(refs).mark_text(align="left", angle=270, dx=4, dy=-4, baseline="bottom", color=REFERENCE,
-                                             fontSize=11).encode(x=f"{field}:Q", y=alt.value(0), text="label:N"))
+        # written downwards from the top, inside the plot
+        out.append(alt.Chart(refs).mark_text(align="right", angle=270, dx=-4, dy=-3, baseline="bottom",
+                                             color=REFERENCE, fontSize=11).encode(x=alt.X(f"{field}:Q"), y=alt.YValue(0),
+                                                                                   text=alt.Text("label:N")))
     return out
 
 
@@ -247,9 +261,9 @@ def loss_histogram(bins: pd.DataFrame, refs: pd.DataFrame, labels: dict) -> alt.
         .mark_rect(stroke="white", strokeWidth=0.5)
         .encode(
             x=alt.X("lo:Q", title=labels["final_loss"], scale=alt.Scale(type="log")),
-            x2="hi:Q",
+            x2=alt.X2("hi:Q"),
             y=alt.Y("bottom:Q", title=labels["seeds"]),
-            y2="top:Q",
+            y2=alt.Y2("top:Q"),
             color=alt.Color("outcome_label:N", title=labels["outcome"],
                             scale=_outcome_scale(labels, list(df["outcome"].unique())),
                             legend=alt.Legend(orient="bottom", labelLimit=200)),
@@ -285,7 +299,7 @@ def sweep_curves(curves: pd.DataFrame, refs: pd.DataFrame, labels: dict) -> alt.
         .encode(
             x=alt.X("step:Q", title=labels["step"]),
             y=alt.Y("loss:Q", title=labels["loss"], scale=alt.Scale(type="log")),
-            detail="seed:N",
+            detail=alt.Detail("seed:N"),
             color=alt.Color("outcome_label:N", title=labels["outcome"],
                             scale=_outcome_scale(labels, list(df["outcome"].unique())),
                             legend=alt.Legend(orient="bottom", labelLimit=200)),
@@ -298,7 +312,7 @@ def sweep_curves(curves: pd.DataFrame, refs: pd.DataFrame, labels: dict) -> alt.
 
 def width_rates(df: pd.DataFrame, current: int | None, labels: dict) -> alt.LayerChart:
     """Success rate against hidden width H, with 95 % intervals; the page's current H highlighted."""
-    d = df.assign(current=df["hidden"] == current)
+    d = df.assign(current=np.where(df["hidden"] == current, "current", "other"))
     x = alt.X("hidden:O", title=labels["hidden"], axis=alt.Axis(labelAngle=0))
     tips = [alt.Tooltip("hidden:O", title=labels["hidden"]), tooltip_fmt("rate:Q", labels["rate"], ".1%"),
             alt.Tooltip("solved:Q", title=labels["solved"]), alt.Tooltip("n_seeds:Q", title=labels["seeds"]),
@@ -309,12 +323,13 @@ def width_rates(df: pd.DataFrame, current: int | None, labels: dict) -> alt.Laye
         .mark_bar(opacity=0.85)
         .encode(
             x=x, y=alt.Y("rate:Q", title=labels["rate"], scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="%")),
-            color=alt.condition("datum.current", alt.value(ORANGE), alt.value(BLUE)),
+            color=alt.Color("current:N", scale=alt.Scale(domain=["other", "current"], range=[BLUE, ORANGE]),
+                            legend=None),
             tooltip=tips,
         )
     )
     err = alt.Chart(d).mark_errorbar(color="black", ticks=True).encode(
-        x=x, y=alt.Y("ci_low:Q", title=labels["rate"]), y2="ci_high:Q", tooltip=tips)
+        x=x, y=alt.Y("ci_low:Q", title=labels["rate"]), y2=alt.Y2("ci_high:Q"), tooltip=tips)
     text = alt.Chart(d).mark_text(dy=-10, fontSize=12).encode(
         x=x, y=alt.Y("ci_high:Q"), text=alt.Text("rate:Q", format=".0%"))
     return alt.layer(bars, err, text).properties(height=300)

@@ -457,6 +457,12 @@ STRINGS = {
         "ko": "너비 H마다 시드 {k}개의 성공률입니다(오차 막대: 95% Wilson 구간, 주황: 위에서 고른 H). 은닉 유닛이 "
         "많으면 평면을 나누는 방법이 많아져서, 두 점이 겹친 채 끝나는 출발점이 줄어듭니다.",
     },
+    "xor.widths.too_heavy": {
+        "en": "Comparing 8 widths of {shape}-shaped nets over {steps} steps takes too long for this page. Lower the "
+        "steps or the hidden layers — or run `nnviz.xor.width_sweep(...)` in Python.",
+        "ko": "{shape} 모양의 신경망을 {steps}스텝 동안 너비 8가지로 비교하는 것은 이 페이지에서 하기에 너무 오래 걸립니다. "
+        "스텝이나 은닉층 수를 줄이거나, 파이썬에서 `nnviz.xor.width_sweep(...)`을 실행해 보세요.",
+    },
     "xor.sweep.off": {
         "en": "Turn on the comparison to train seeds at every width.",
         "ko": "비교를 켜면 모든 너비로 시드를 학습합니다.",
