@@ -7,7 +7,9 @@
 - ``sweep_1000x5000_s``: ``nnviz.xor.seed_sweep(1000)`` — 1,000 seeds × 5,000 steps of 2-2-1, SGD lr 1,
   including the seeds' initialisation and the bookkeeping;
 - ``ratio``: net-steps per second of the sweep over the loop's, both measured here and now (the
-  machine is shared, so only ratios from one run are comparable).
+  machine is shared, so only ratios from one run are comparable);
+- ``still_stuck_after_70000``: the seeds that did not solve XOR in 5,000 steps, trained again to
+  70,000 steps — how many of those at ln 2 / 2 are still there (a real local minimum, not slow training).
 """
 
 from __future__ import annotations
@@ -39,6 +41,13 @@ def loop_net_steps_per_s(seeds=(0, 1, 2), steps: int = 1000) -> float:
     return len(seeds) * steps / (time.perf_counter() - t0)
 
 
+def long_run(seeds: list[int], steps: int = 70_000) -> "xor._Trace":
+    """Train ``seeds`` (2-2-1, SGD lr 1) for ``steps`` steps in one batch (beyond the page's step limit)."""
+    layout = xor._Layout.of(xor.sizes(2, 1))
+    batch = xor._Batch(xor._initial_block(seeds, 2, 1, "sigmoid"), layout, "sigmoid", "sgd", 1.0)
+    return xor._run(batch, steps)
+
+
 def run(n_seeds: int = 1000, steps: int = 5000) -> dict:
     """Measure both ways in this process and return the figures."""
     xor.seed_sweep(10, steps=100)  # warm-up: first-call costs are not the sweep's
@@ -49,6 +58,11 @@ def run(n_seeds: int = 1000, steps: int = 5000) -> dict:
     loop_after = loop_net_steps_per_s()  # bracket the sweep: the machine's load drifts
     loop_mean = (loop + loop_after) / 2
     batched = n_seeds * steps / sweep_s
+    half = table[table["outcome"] == "half_ln2"]["seed"].tolist()
+    t0 = time.perf_counter()
+    again = long_run(half)
+    long_s = time.perf_counter() - t0
+    still = sum(xor.outcome(float(f)) == "half_ln2" for f in again.final_loss)
     return {
         "cores": os.cpu_count(),
         "torch_threads": torch.get_num_threads(),
@@ -61,6 +75,9 @@ def run(n_seeds: int = 1000, steps: int = 5000) -> dict:
         "stuck_half_ln2": int((table["outcome"] == "half_ln2").sum()),
         "n_seeds": n_seeds,
         "steps": steps,
+        "still_stuck_after_70000": still,
+        "long_run_s": long_s,
+        "long_run_loss_range": (float(again.final_loss.min()), float(again.final_loss.max())),
     }
 
 
@@ -74,6 +91,9 @@ def main() -> None:
     print(f"  {r['n_seeds']:,} seeds × {r['steps']:,} steps: {r['sweep_1000x5000_s']:.2f} s   (goal ≈ 3 s)")
     print(f"  solved {r['solved']} of {r['n_seeds']} (loss < {xor.SOLVED_BELOW}); "
           f"{r['stuck_half_ln2']} stuck at ln 2 / 2")
+    lo, hi = r["long_run_loss_range"]
+    print(f"  those {r['stuck_half_ln2']} trained to 70,000 steps: {r['still_stuck_after_70000']} still at ln 2 / 2 "
+          f"(loss {lo:.5f} … {hi:.5f}; ln 2 / 2 = {xor.PLATEAUS['half_ln2']:.5f}; {r['long_run_s']:.1f} s)")
 
 
 if __name__ == "__main__":

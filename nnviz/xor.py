@@ -57,7 +57,7 @@ SETTINGS = Spec(
     Choice("optimizer", "sgd", options=OPTIMIZERS, widget="segmented"),
     Float("lr", 1.0, lo=0.001, hi=100.0, options=LEARNING_RATES, widget="select_slider"),
     Int("steps", 5000, lo=100, hi=10_000, step=100),
-    Int("view", 5000, lo=0, hi=10_000),  # the training step the views show
+    Int("view", 10_000, lo=0, hi=10_000),  # the training step the views show (beyond the end: the end)
     seed(),
     Int("n_seeds", 200, lo=1, hi=MAX_SEEDS),  # the seed sweep's N
     Int("start_seed", 0, lo=0, hi=999_000, widget="number"),  # the sweep's first seed
@@ -1057,6 +1057,17 @@ def merged_pairs(run: Run, step: int | None = None, tol: float = 0.05) -> tuple[
                 if d < tol * scale * math.sqrt(h.shape[1]):
                     out.append((POINT_NAMES[i], POINT_NAMES[j], d))
     return tuple(out)
+
+
+def merged_groups(pairs: Sequence[tuple[str, str, float]]) -> list[tuple[list[str], float]]:
+    """Merged pairs joined into groups of points that share one hidden spot: (points, largest distance)."""
+    groups: list[tuple[set[str], float]] = []
+    for a, b, d in pairs:
+        hit = [g for g in groups if a in g[0] or b in g[0]]
+        pts = {a, b}.union(*(g[0] for g in hit))
+        dist = max([d, *(g[1] for g in hit)])
+        groups = [g for g in groups if g not in hit] + [(pts, dist)]
+    return [(sorted(p), d) for p, d in groups]
 
 
 def diagnose(run: Run, step: int | None = None, merge_tol: float = 0.05) -> Diagnosis:

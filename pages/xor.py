@@ -182,8 +182,8 @@ def render(step: int) -> None:
         if view.margin > 0:
             st.success(page.t(".hidden.separable", margin=view.margin), icon=":material/call_split:")
         else:
-            merged = " ".join(page.t(".hidden.merged", a=point_name(p), b=point_name(q), d=dist)
-                              for p, q, dist in X.merged_pairs(run, k))
+            merged = " ".join(page.t(".hidden.merged", points=", ".join(map(point_name, pts)), d=dist)
+                              for pts, dist in X.merged_groups(X.merged_pairs(run, k)))
             st.warning(page.t(".hidden.not_separable", merged=merged), icon=":material/merge:")
 
     # 3 · weights and predictions
@@ -222,8 +222,8 @@ else:
         st.markdown(page.t(".stuck.wrong", points=", ".join(map(point_name, wrong["point"])),
                            probs=", ".join(f"p = {p:.3f}" for p in wrong["p"])))
     if d.merged:
-        pairs = "; ".join(f"{point_name(a)} ↔ {point_name(b)}" for a, b, _ in d.merged)
-        st.markdown(page.t(".stuck.merged", pairs=pairs, d=max(dist for _, _, dist in d.merged)))
+        groups = "; ".join(" ↔ ".join(map(point_name, pts)) for pts, _ in X.merged_groups(d.merged))
+        st.markdown(page.t(".stuck.merged", pairs=groups, d=max(dist for _, _, dist in d.merged)))
         merged_points = sorted({p for a, b, _ in d.merged for p in (a, b)})
         slope = float(d.slopes[[f"s{p}" for p in merged_points]].to_numpy().max())
         if d.dead_units:

@@ -423,3 +423,10 @@ def test_page_plan_keeps_the_users_n_first_and_skips_what_does_not_fit():
         est = (X.sweep_seconds(1, *args[:3]) + X.sweep_seconds(n, *args[:3])
                + X.sweep_seconds(k * len(X.WIDTHS), max(X.WIDTHS), args[1], args[2]) * (k > 0))
         assert est <= X.PAGE_BUDGET_S or n == 10
+
+
+def test_merged_pairs_join_into_groups():
+    groups = X.merged_groups([("00", "01", 0.1), ("10", "11", 0.2), ("01", "11", 0.05)])
+    assert groups == [(["00", "01", "10", "11"], 0.2)]
+    assert X.merged_groups([("10", "11", 0.001)]) == [(["10", "11"], 0.001)]
+    assert X.merged_groups([]) == []

@@ -39,7 +39,7 @@ def _targets(labels: dict) -> alt.Scale:
 
 
 def _heat(field: pd.DataFrame, xf: str, yf: str, box: tuple[float, float, float, float], labels: dict,
-          x_title: str, y_title: str, legend: bool = True) -> alt.Chart:
+          x_title: str, y_title: str, legend: bool = True, y_axis: bool = True) -> alt.Chart:
     """A probability field on a regular grid, as centred rectangles over the box (blue 0 → orange 1)."""
     nx, ny = field[xf].nunique(), field[yf].nunique()
     # half a cell, and 4 % more so neighbouring cells overlap (no anti-aliasing seams between them)
@@ -49,11 +49,12 @@ def _heat(field: pd.DataFrame, xf: str, yf: str, box: tuple[float, float, float,
         alt.Chart(field[[xf, yf, "p"]])
         .transform_calculate(xa=f"datum.{xf} - {hx}", xb=f"datum.{xf} + {hx}", ya=f"datum.{yf} - {hy}",
                              yb=f"datum.{yf} + {hy}")
-        .mark_rect(opacity=1, strokeWidth=0)
+        .mark_rect(opacity=1, strokeWidth=0, clip=True)
         .encode(
             x=alt.X("xa:Q", title=x_title, scale=alt.Scale(domain=list(box[:2]), nice=False, zero=False)),
             x2=alt.X2("xb:Q"),
-            y=alt.Y("ya:Q", title=y_title, scale=alt.Scale(domain=list(box[2:]), nice=False, zero=False)),
+            y=alt.Y("ya:Q", title=y_title, scale=alt.Scale(domain=list(box[2:]), nice=False, zero=False),
+                    axis=alt.Axis() if y_axis else None),
             y2=alt.Y2("yb:Q"),
             color=alt.Color("p:Q", scale=alt.Scale(domain=[0, 1], scheme=PROB_SCHEME), title=labels["p"],
                             legend=alt.Legend(orient="bottom", gradientLength=160, values=[0, 0.5, 1])
@@ -179,7 +180,8 @@ def hidden_space(view, labels: dict) -> alt.LayerChart:
     """
     box = view.box
     xt, yt = labels["u"], labels["v"]
-    layers = [_heat(view.background, "u", "v", box, labels, xt, yt, legend=False)]  # same legends as input space
+    # no legends: they are the input space's; no vertical axis when the hidden space is a line (H = 1)
+    layers = [_heat(view.background, "u", "v", box, labels, xt, yt, legend=False, y_axis=view.kind != "line")]
     sheet = view.sheet
     layers.append(
         alt.Chart(sheet)
