@@ -54,6 +54,10 @@ def fmt_ratio(r: float) -> str:
     return "—" if r is None or not math.isfinite(r) else f"{r:.1e}"
 
 
+def fmt_loss(x: float) -> str:
+    return "—" if x is None or not math.isfinite(x) else f"{x:.4f}" if abs(x) < 1e4 else f"{x:.3e}"
+
+
 # --- part 1: the functions ------------------------------------------------------------------------------
 st.header(page.t(".p1.title"), anchor=False)
 c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
@@ -166,7 +170,9 @@ for col, a in zip(cols, acts):
 relus = [a for a in acts if a in RELU_FAMILY and not pd.isna(summary.loc[a, "ratio_init"])
          and ex.divergence.get(a) is None]
 if relus and v["init"] == "default" and min(summary.loc[a, "ratio_init"] for a in relus) < 1e-2:
-    st.warning(page.t(".relu_default", depth=v["depth"], pred=f"{0.41 ** v['depth']:.0e}"), icon=":material/lightbulb:")
+    measured = min(summary.loc[a, "ratio_init"] for a in relus)
+    st.warning(page.t(".relu_default", depth=v["depth"], pred=f"{0.41 ** v['depth']:.0e}", measured=fmt_ratio(measured)),
+               icon=":material/lightbulb:")
 elif relus and v["init"] in HE and summary.loc[relus[0], "ratio_init"] >= 1e-2:
     st.success(page.t(".relu_he", init=name(v["init"]), ratio=fmt_ratio(summary.loc[relus[0], "ratio_init"])),
                icon=":material/check_circle:")
@@ -178,10 +184,10 @@ baseline = page.t(".baseline.diabetes" if v["data"] == "diabetes" else ".baselin
 def watch(epoch: int) -> None:
     init = ex.at(0).assign(stage=lbl_init)
     now = ex.at(epoch)
-    shown = int(now["epoch"].max()) if len(now) else 0
+    shown = int(now["epoch"].max()) if len(now) else 0  # the snapshot shown (the nearest at or before it)
     frames = [init] if shown == 0 else [init, now.assign(stage=page.t(".lbl.at_epoch", epoch=shown))]
     profile = pd.concat(frames, ignore_index=True)
-    left, right = st.columns([3, 2])
+    left, right = st.columns([5, 4])
     with left:
         page.chart(charts.grad_profile(profile, names, lbl), profile, "grad_norm_per_layer")
         st.caption(page.t(".profile.caption"))
@@ -189,14 +195,31 @@ def watch(epoch: int) -> None:
         if zeros:
             st.caption(page.t(".zero", n=zeros))
     with right:
-        page.chart(charts.losses(ex.history, names, lbl, view=epoch), ex.history, "losses")
-        st.caption(page.t(".loss.caption", baseline=baseline))
+        st.markdown(f"**{page.t('.now.title', epoch=shown)}**")
+        table = {now_cols["measure"]: [now_cols[k] for k in ("train", "test", "dead", "saturated")]}
+        for a in acts:
+            mine = now[now["activation"] == a]
+            if mine.empty:
+                continue
+            at_epoch = int(mine["epoch"].iloc[0])  # a diverged net stays at its last recorded epoch
+            loss = ex.history[(ex.history["activation"] == a) & (ex.history["epoch"] == at_epoch)]
+            hidden = mine[mine["layer"] < mine["layer"].max()]
+            label = names[a] if at_epoch == shown else page.t(".now.stuck", name=names[a], epoch=at_epoch)
+            table[label] = [fmt_loss(loss["train_loss"].iloc[0]), fmt_loss(loss["test_loss"].iloc[0]),
+                            f"{hidden['dead_fraction'].mean():.0%}", f"{hidden['saturated_fraction'].mean():.0%}"]
+        st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch")
+        st.caption(page.t(".now.caption"))
     page.chart(charts.unit_health(now, names, lbl), now, "unit_health")
     st.caption(page.t(".health.caption", thr=thr, pct=f"{thr:.0%}"))
 
 
 lbl_init = page.t(".lbl.init")
+now_cols = {k: page.t(f".now.{k}") for k in ("measure", "train", "test", "dead", "saturated")}
 page.animate("view", v["epochs"], watch)
+
+st.subheader(page.t(".loss.title"), anchor=False)
+page.chart(charts.losses(ex.history, names, lbl), ex.history, "losses")
+st.caption(page.t(".loss.caption", baseline=baseline))
 
 st.subheader(page.t(".heat.title"), anchor=False)
 page.chart(charts.grad_heatmap(ex.layers, names, lbl), ex.layers, "grad_norm_by_epoch")

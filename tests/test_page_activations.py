@@ -112,3 +112,14 @@ def test_xor_data_has_no_test_curve_and_explains_the_bce_baseline():
     assert_clean(at)
     assert "ln 2 ≈ 0.693" in texts(at)
     assert [m.label for m in at.metric] == ["tanh: layer 1 ÷ layer 5"]
+
+
+def test_epoch_slider_shows_the_nets_at_that_epoch():
+    at = open_page("activations", view="8", **SMALL)
+    assert_clean(at)
+    assert at.slider(key="activations.view").value == 8
+    assert "**At epoch 8**" in texts(at)
+    ex = G.train(depth=4, width=8, epochs=20)
+    table = next(df.value for df in at.dataframe if "Sigmoid" in df.value.columns)  # at the epoch shown
+    sig = ex.history[(ex.history.activation == "sigmoid") & (ex.history.epoch == 8)]
+    assert table.iloc[0].tolist() == ["Train loss", f"{sig.train_loss.item():.4f}"] + table.iloc[0].tolist()[2:]

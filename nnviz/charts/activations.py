@@ -20,14 +20,16 @@ from nnviz.charts import BLUE, GREY, ORANGE, PALETTE, REFERENCE, VERMILION, tool
 Y_CLIP = (-1.25, 2.0)  # f runs off to ±x; f′ stays within about [−0.2, 1.13]: keep f′ readable
 
 
-def _act_color(df: pd.DataFrame, names: Mapping[str, str], title: str) -> alt.Color:
+def _act_color(df: pd.DataFrame, names: Mapping[str, str], title: str, columns: int | None = None) -> alt.Color:
     """Colour by activation: each keeps its palette colour on every chart; the legend lists those present."""
     present = [n for n in NAMES if n in set(df["activation"])]
     scale = alt.Scale(domain=[names[n] for n in present], range=[PALETTE[NAMES.index(n)] for n in present])
-    return alt.Color("name:N", scale=scale, title=title, legend=alt.Legend(orient="bottom"))
+    legend = alt.Legend(orient="bottom", columns=columns) if columns else alt.Legend(orient="bottom")
+    return alt.Color("name:N", scale=scale, title=title, legend=legend)
 
 
 LOG_AXIS = alt.Axis(format=".0e")  # 1e-6, not 0.000001
+DASH_LEGEND = alt.Legend(orient="top", symbolType="stroke", symbolStrokeWidth=2.5, symbolStrokeColor=GREY)
 
 
 def _named(df: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:
@@ -96,22 +98,19 @@ def shrink(table: pd.DataFrame, names: Mapping[str, str], labels: Mapping[str, s
     long = table.melt(id_vars=["activation", "layers"], value_vars=["best", "typical"], var_name="kind",
                       value_name="product")
     long = _named(long.assign(kind=long["kind"].map({"best": labels["best"], "typical": labels["typical"]})), names)
-    return (
-        alt.Chart(long)
-        .mark_line(point=alt.OverlayMarkDef(size=22), strokeWidth=2.2)
-        .encode(
-            x=alt.X("layers:Q", title=labels["layers"], scale=alt.Scale(domain=[1, int(table["layers"].max())],
-                                                                        nice=False)),
-            y=alt.Y("product:Q", title=labels["product"], scale=alt.Scale(type="log"), axis=LOG_AXIS),
-            color=_act_color(long, names, labels["activation"]),
-            strokeDash=alt.StrokeDash("kind:N", title=None, scale=alt.Scale(
-                domain=[labels["best"], labels["typical"]], range=[[1, 0], [5, 3]]),
-                legend=alt.Legend(orient="top", symbolType="stroke", symbolStrokeWidth=2.5)),
-            tooltip=[alt.Tooltip("name:N", title=labels["activation"]), alt.Tooltip("kind:N", title=""),
-                     alt.Tooltip("layers:Q", title=labels["layers"]), tooltip_fmt("product:Q", labels["product"], ".3e")],
-        )
-        .properties(height=300)
+    x = alt.X("layers:Q", title=labels["layers"], scale=alt.Scale(domain=[1, int(table["layers"].max())], nice=False))
+    y = alt.Y("product:Q", title=labels["product"], scale=alt.Scale(type="log"), axis=LOG_AXIS)
+    color = _act_color(long, names, labels["activation"])
+    tips = [alt.Tooltip("name:N", title=labels["activation"]), alt.Tooltip("kind:N", title=""),
+            alt.Tooltip("layers:Q", title=labels["layers"]), tooltip_fmt("product:Q", labels["product"], ".3e")]
+    # Lines and points as separate layers: a point overlay would hide the dash pattern in the legend.
+    lines = alt.Chart(long).mark_line(strokeWidth=2.2).encode(
+        x=x, y=y, color=color, detail="kind:N",
+        strokeDash=alt.StrokeDash("kind:N", title=None, scale=alt.Scale(
+            domain=[labels["best"], labels["typical"]], range=[[1, 0], [5, 3]]), legend=DASH_LEGEND),
     )
+    points = alt.Chart(long).mark_point(filled=True, size=22).encode(x=x, y=y, color=color, tooltip=tips)
+    return alt.layer(lines, points).properties(height=300)
 
 
 def grad_profile(layers: pd.DataFrame, names: Mapping[str, str], labels: Mapping[str, str]) -> alt.LayerChart:
@@ -122,31 +121,31 @@ def grad_profile(layers: pd.DataFrame, names: Mapping[str, str], labels: Mapping
     ``labels``: ``layer, norm, bias_norm, activation, stage, epoch, dead, saturated, mean, std``.
     """
     df = _named(layers[layers["weight_grad_norm"] > 0], names)
+    # Nudge each activation sideways a little, so equal values (ReLU and LeakyReLU often agree) stay visible.
+    present = [n for n in NAMES if n in set(df["activation"])]
+    shift = {n: (i - (len(present) - 1) / 2) * 0.08 for i, n in enumerate(present)}
+    df = df.assign(x=df["layer"] + df["activation"].map(shift))
     stages = list(dict.fromkeys(df["stage"]))
     n_layers = int(layers["layer"].max()) if len(layers) else 1
-    return (
-        alt.Chart(df)
-        .mark_line(point=alt.OverlayMarkDef(size=40, filled=True), strokeWidth=2.4)
-        .encode(
-            x=alt.X("layer:Q", title=labels["layer"], scale=alt.Scale(domain=[1, n_layers], nice=False),
-                    axis=alt.Axis(tickMinStep=1, format="d")),
-            y=alt.Y("weight_grad_norm:Q", title=labels["norm"], scale=alt.Scale(type="log"), axis=LOG_AXIS),
-            color=_act_color(df, names, labels["activation"]),
-            strokeDash=alt.StrokeDash("stage:N", title=None, sort=stages,
-                                      scale=alt.Scale(domain=stages, range=[[1, 0], [6, 4]][: len(stages)]),
-                                      legend=alt.Legend(orient="top", symbolType="stroke", symbolStrokeWidth=2.5)),
-            detail="stage:N",
-            tooltip=[alt.Tooltip("name:N", title=labels["activation"]), alt.Tooltip("stage:N", title=""),
-                     alt.Tooltip("epoch:Q", title=labels["epoch"]), alt.Tooltip("layer:Q", title=labels["layer"]),
-                     tooltip_fmt("weight_grad_norm:Q", labels["norm"], ".4e"),
-                     tooltip_fmt("bias_grad_norm:Q", labels["bias_norm"], ".4e"),
-                     tooltip_fmt("activation_mean:Q", labels["mean"], ".4f"),
-                     tooltip_fmt("activation_std:Q", labels["std"], ".4g"),
-                     tooltip_fmt("dead_fraction:Q", labels["dead"], ".0%"),
-                     tooltip_fmt("saturated_fraction:Q", labels["saturated"], ".0%")],
-        )
-        .properties(height=340)
+    x = alt.X("x:Q", title=labels["layer"], scale=alt.Scale(domain=[0.8, n_layers + 0.2], nice=False),
+              axis=alt.Axis(tickMinStep=1, format="d"))
+    y = alt.Y("weight_grad_norm:Q", title=labels["norm"], scale=alt.Scale(type="log"), axis=LOG_AXIS)
+    color = _act_color(df, names, labels["activation"])
+    tips = [alt.Tooltip("name:N", title=labels["activation"]), alt.Tooltip("stage:N", title=""),
+            alt.Tooltip("epoch:Q", title=labels["epoch"]), alt.Tooltip("layer:Q", title=labels["layer"]),
+            tooltip_fmt("weight_grad_norm:Q", labels["norm"], ".4e"),
+            tooltip_fmt("bias_grad_norm:Q", labels["bias_norm"], ".4e"),
+            tooltip_fmt("activation_mean:Q", labels["mean"], ".4f"),
+            tooltip_fmt("activation_std:Q", labels["std"], ".4g"),
+            tooltip_fmt("dead_fraction:Q", labels["dead"], ".0%"),
+            tooltip_fmt("saturated_fraction:Q", labels["saturated"], ".0%")]
+    lines = alt.Chart(df).mark_line(strokeWidth=2.4).encode(
+        x=x, y=y, color=color, detail="stage:N",
+        strokeDash=alt.StrokeDash("stage:N", title=None, sort=stages, legend=DASH_LEGEND,
+                                  scale=alt.Scale(domain=stages, range=[[1, 0], [6, 4]][: len(stages)])),
     )
+    points = alt.Chart(df).mark_point(filled=True, size=40, opacity=1).encode(x=x, y=y, color=color, tooltip=tips)
+    return alt.layer(lines, points).properties(height=340)
 
 
 def grad_heatmap(layers: pd.DataFrame, names: Mapping[str, str], labels: Mapping[str, str],
@@ -197,10 +196,11 @@ def losses(history: pd.DataFrame, names: Mapping[str, str], labels: Mapping[str,
     splits = [labels["train"], labels["test"]]
     lines = alt.Chart(long).mark_line(strokeWidth=2.2).encode(
         x=alt.X("epoch:Q", title=labels["epoch"]),
-        y=alt.Y("loss:Q", title=labels["loss"], scale=alt.Scale(type="log")),
-        color=_act_color(long, names, labels["activation"]),
+        y=alt.Y("loss:Q", title=labels["loss"], scale=alt.Scale(type="log"), axis=alt.Axis(
+            labelExpr="datum.value >= 1e4 || datum.value < 1e-3 ? format(datum.value, '.0e') : format(datum.value, '~g')")),
+        color=_act_color(long, names, labels["activation"], columns=2),
         strokeDash=alt.StrokeDash("split:N", title=None, scale=alt.Scale(domain=splits, range=[[1, 0], [5, 3]]),
-                                  legend=alt.Legend(orient="top", symbolType="stroke", symbolStrokeWidth=2.5)),
+                                  legend=DASH_LEGEND),
         tooltip=[alt.Tooltip("name:N", title=labels["activation"]), alt.Tooltip("split:N", title=""),
                  alt.Tooltip("epoch:Q", title=labels["epoch"]), tooltip_fmt("loss:Q", labels["loss"], ".6f")],
     )

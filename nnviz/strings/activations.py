@@ -206,12 +206,14 @@ STRINGS = {
     "activations.relu_default": {
         "en": "**ReLU did not fix the vanishing here.** With PyTorch's default init nn.Linear draws weights from "
         "U(−1/√fan_in, 1/√fan_in), whose spread is 1/√(3·fan_in); with half of the units off, each ReLU layer "
-        "scales the gradient by about √(1/3)·√½ ≈ 0.41, and 0.41^{depth} ≈ {pred}. \"ReLU fixes vanishing "
+        "scales the gradient by about √(1/3)·√½ ≈ 0.41, and 0.41^{depth} ≈ {pred} (measured here: {measured}). "
+        "\"ReLU fixes vanishing "
         "gradients\" holds only with an initialisation that fits it: **He (Kaiming)**, whose √2 gain makes the "
         "factor 1. Switch the initialisation to He and watch the lines go flat.",
         "ko": "**여기서는 ReLU도 기울기 소실을 막지 못했습니다.** PyTorch 기본 초기화에서 nn.Linear는 가중치를 "
         "U(−1/√fan_in, 1/√fan_in)에서 뽑고, 그 표준편차는 1/√(3·fan_in)입니다. 유닛의 절반이 꺼져 있으니 ReLU "
-        "층 하나가 기울기를 약 √(1/3)·√½ ≈ 0.41배로 만들고, 0.41^{depth} ≈ {pred}입니다. \"ReLU가 기울기 소실을 "
+        "층 하나가 기울기를 약 √(1/3)·√½ ≈ 0.41배로 만들고, 0.41^{depth} ≈ {pred}입니다(여기서 잰 값: {measured}). "
+        "\"ReLU가 기울기 소실을 "
         "해결한다\"는 말은 알맞은 초기화와 함께일 때만 맞습니다. 이득 √2로 배율을 1로 만드는 **He(Kaiming) "
         "초기화**로 바꾸고 선이 평평해지는 것을 보세요.",
     },
@@ -230,6 +232,20 @@ STRINGS = {
         "ko": "나머지 신경망은 끝까지 학습했습니다: {names}.",
     },
     "activations.m.stopped": {"en": "diverged at epoch {step}", "ko": "{step} 에폭에서 발산"},
+    "activations.now.title": {"en": "At epoch {epoch}", "ko": "{epoch} 에폭에서"},
+    "activations.now.measure": {"en": "Measure", "ko": "항목"},
+    "activations.now.stuck": {"en": "{name} (epoch {epoch})", "ko": "{name} ({epoch} 에폭)"},
+    "activations.now.train": {"en": "Train loss", "ko": "학습 손실"},
+    "activations.now.test": {"en": "Test loss", "ko": "테스트 손실"},
+    "activations.now.dead": {"en": "Dead", "ko": "죽음"},
+    "activations.now.saturated": {"en": "Saturated", "ko": "포화"},
+    "activations.now.caption": {
+        "en": "Losses at that epoch; dead and saturated shares over all hidden units (per layer below). A net "
+        "that diverged shows its last recorded epoch.",
+        "ko": "그 에폭의 손실, 그리고 모든 은닉 유닛 중 죽은 유닛과 포화된 유닛의 비율입니다 (층별 값은 아래). 발산한 "
+        "신경망은 마지막으로 기록된 에폭을 보여 줍니다.",
+    },
+    "activations.loss.title": {"en": "Training and test loss", "ko": "학습 손실과 테스트 손실"},
     "activations.summary": {"en": "All key numbers", "ko": "주요 숫자 모아 보기"},
     "activations.col.activation": {"en": "Activation", "ko": "활성화 함수"},
     "activations.col.ratio_init": {"en": "Layer 1 ÷ last, at init", "ko": "1층 ÷ 마지막 층 (초기)"},
