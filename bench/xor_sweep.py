@@ -41,7 +41,7 @@ def loop_net_steps_per_s(seeds=(0, 1, 2), steps: int = 1000) -> float:
     return len(seeds) * steps / (time.perf_counter() - t0)
 
 
-def long_run(seeds: list[int], steps: int = 70_000) -> "xor._Trace":
+def long_run(seeds: list[int], steps: int = 70_000) -> xor._Trace:
     """Train ``seeds`` (2-2-1, SGD lr 1) for ``steps`` steps in one batch (beyond the page's step limit)."""
     layout = xor._Layout.of(xor.sizes(2, 1))
     batch = xor._Batch(xor._initial_block(seeds, 2, 1, "sigmoid"), layout, "sigmoid", "sgd", 1.0)

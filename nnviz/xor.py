@@ -226,7 +226,7 @@ def _train_steps(flat: torch.Tensor, grad: torch.Tensor, m: torch.Tensor, v: tor
     ``snap_every`` optimizer steps ``snaps[t // snap_every]`` the weights of net 0. With ``stop_if_bad``
     the loop stops before updating with a non-finite gradient.
     """
-    Ws, bs = _views(flat, sizes)
+    Ws = _views(flat, sizes)[0]
     gWs, gbs = _views(grad, sizes)
     L = len(Ws)
     one = torch.ones(1, 1, 1)
@@ -267,7 +267,7 @@ def _train_steps(flat: torch.Tensor, grad: torch.Tensor, m: torch.Tensor, v: tor
         torch.sum(grad, 0, out=gbuf[i])
         if stop_if_bad:
             total = float(gbuf[i].sum())
-            if not total - total == 0.0:  # NaN or ±inf somewhere in the gradient
+            if total - total != 0.0:  # NaN or ±inf somewhere in the gradient
                 return i
         if adam:
             step = float(t + i + 1)
@@ -283,21 +283,24 @@ def _train_steps(flat: torch.Tensor, grad: torch.Tensor, m: torch.Tensor, v: tor
     return n
 
 
-def _compile():
-    """TorchScript versions of the step functions, or the Python ones if scripting is not available."""
+def _compile() -> bool:
+    """Swap in TorchScript versions of the step functions; keep the Python ones if scripting fails."""
     global _forward, _train_steps
-    try:
-        import warnings
+    import warnings
 
+    try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # torch.jit.script is deprecated in favour of torch.compile
-            _forward = torch.jit.script(_forward)
-            _train_steps = torch.jit.script(_train_steps)
-    except Exception:  # pragma: no cover - depends on the torch build
-        pass
+            forward, steps = torch.jit.script(_forward), torch.jit.script(_train_steps)
+    except (RuntimeError, OSError, AttributeError) as e:  # pragma: no cover - depends on the torch build
+        warnings.warn(f"nnviz.xor runs its training loop as plain Python ({e})", RuntimeWarning, stacklevel=2)
+        return False
+    _forward, _train_steps = forward, steps
+    return True
 
 
-_compile()
+_train_steps_python = _train_steps  # kept for the test that the fallback gives the same numbers
+SCRIPTED = _compile()  # whether the step loop runs as TorchScript
 
 
 class _Batch:

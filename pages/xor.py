@@ -98,7 +98,7 @@ solved_at = next((k for k, loss in enumerate(run.losses.tolist()) if loss < X.SO
 if solved_at is None and run.final_loss < X.SOLVED_BELOW:
     solved_at = run.last_step
 
-m1, m2, m3, m4 = st.columns(4)
+m1, m2, m3, m4 = st.columns([1, 1.15, 0.75, 1.7])
 m1.metric(page.t(".m.final_loss"), f"{run.final_loss:.4f}")
 m2.metric(page.t(".m.solved_at"), f"{solved_at:,}" if solved_at is not None else page.t(".lbl.never"))
 m3.metric(page.t(".m.right"), f"{right}/4")

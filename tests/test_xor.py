@@ -430,3 +430,18 @@ def test_merged_pairs_join_into_groups():
     assert groups == [(["00", "01", "10", "11"], 0.2)]
     assert X.merged_groups([("10", "11", 0.001)]) == [(["10", "11"], 0.001)]
     assert X.merged_groups([]) == []
+
+
+@pytest.mark.parametrize("activation,optimizer", [("sigmoid", "sgd"), ("relu", "adam")])
+def test_plain_python_step_loop_gives_the_scripted_numbers(activation, optimizer):
+    layout = X._Layout.of(X.sizes(3, 2))
+    block = X._initial_block(range(6), 3, 2, activation)
+    outs = []
+    for fn in (X._train_steps, X._train_steps_python):
+        b = X._Batch(block, layout, activation, optimizer, 0.1)
+        q, g = torch.empty(200, 4, 1, 6), torch.empty(200, 6)
+        with torch.no_grad():
+            fn(b.flat, b.grad, b.m, b.v, list(layout.sizes), X.ACT_CODES[activation], optimizer == "adam", 0.1, 0,
+               200, b.x, b.y, None, q, g, None, 0, False)
+        outs.append((b.flat, q))
+    assert torch.allclose(outs[0][0], outs[1][0], atol=1e-6) and torch.allclose(outs[0][1], outs[1][1], atol=1e-6)

@@ -17,8 +17,8 @@ _LATEX_STUCK = (
     r"-\tfrac14\big[\log p + \log(1-p)\big] \ge -\tfrac14 \cdot 2\log\tfrac12 = \frac{\ln 2}{2} \approx 0.347"
 )
 _LATEX_SLOPE = (
-    r"\frac{\partial L}{\partial W_{1,jk}} = \sum_n \underbrace{\frac{\partial L}{\partial h_{nj}}}_{\text{from above}}"
-    r"\;\underbrace{\sigma'(z_{nj})}_{\approx\,0 \text{ if saturated}}\;x_{nk},\qquad \sigma'(z) = \sigma(z)(1-\sigma(z)) \le \tfrac14"
+    r"\frac{\partial L}{\partial W_{1,jk}} = \sum_n \underbrace{\frac{\partial L}{\partial h_{nj}}}_{\text{%s}}"
+    r"\;\underbrace{\sigma'(z_{nj})}_{\approx\,0 \text{ %s}}\;x_{nk},\qquad \sigma'(z) = \sigma(z)(1-\sigma(z)) \le \tfrac14"
 )
 _LATEX_HESS = (
     r"L(\theta + \delta) \approx L(\theta) + \nabla L^{\top}\delta + \tfrac12\,\delta^{\top} \nabla^2 L\, \delta,"
@@ -252,9 +252,11 @@ STRINGS = {
     },
     "xor.hidden.plane": {
         "en": "Axes: the two hidden units' outputs (h₁, h₂). Thin grey curves: the grid lines of the input square "
-        "[0, 1]², bent by the hidden layer. Black line: the output unit's border w·h + b = 0.",
+        "[0, 1]², bent by the hidden layer. Black line: the output unit's border w·h + b = 0. Move the step slider "
+        "back to where the loss drops to watch the square unfold and fold.",
         "ko": "축: 두 은닉 유닛의 출력 (h₁, h₂). 가는 회색 곡선: 입력 정사각형 [0, 1]²의 격자선이 은닉층을 지나며 휜 "
-        "모습. 검은 직선: 출력 유닛의 경계 w·h + b = 0.",
+        "모습. 검은 직선: 출력 유닛의 경계 w·h + b = 0. 스텝 슬라이더를 손실이 뚝 떨어지는 곳으로 되돌리면 "
+        "정사각형이 펼쳐졌다 접히는 모습을 볼 수 있습니다.",
     },
     "xor.hidden.line": {
         "en": "With H = 1 the hidden space is a line: the four points get one number each, and the output can only "
@@ -592,7 +594,7 @@ STRINGS = {
     "xor.latex.features": _same(_LATEX_FEATURES),
     "xor.latex.example": _same(_LATEX_EXAMPLE),
     "xor.latex.stuck": _same(_LATEX_STUCK),
-    "xor.latex.slope": _same(_LATEX_SLOPE),
+    "xor.latex.slope": {"en": _LATEX_SLOPE % ("from above", "if saturated"), "ko": _LATEX_SLOPE % ("위층에서", "포화되면")},
     "xor.latex.hess": _same(_LATEX_HESS),
     # --- code comments ---------------------------------------------------------------------------------------
     "xor.code.title": {"en": "XOR with a {shape} MLP, trained as on the nnviz page", "ko": "{shape} MLP로 푸는 XOR (nnviz 페이지와 같은 학습)"},
