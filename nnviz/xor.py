@@ -554,9 +554,13 @@ def outcome(final_loss: float, diverged: bool = False) -> str:
     return "overshoot" if final_loss > LN2 else "other"
 
 
+CURVES_PER_OUTCOME = 12  # seeds of each outcome whose loss curve a sweep keeps
+
+
 @dataclass(frozen=True)
 class Sweep:
-    """A seed sweep: one row per seed (``table``) and sampled loss curves (``curves``, long form)."""
+    """A seed sweep: one row per seed (``table``) and the loss curves (``curves``, long form: seed, step,
+    loss, outcome, at 101 steps) of the first ``CURVES_PER_OUTCOME`` seeds of each outcome."""
 
     table: pd.DataFrame
     curves: pd.DataFrame
@@ -581,7 +585,7 @@ def curve_steps(steps: int, n: int = 101) -> list[int]:
 def sweep(n_seeds: int, hidden: int = 2, layers: int = 1, activation: str = "sigmoid", optimizer: str = "sgd",
           lr: float = 1.0, steps: int = 5000, start_seed: int = 0,
           progress: Callable[[float], None] | None = None) -> Sweep:
-    """:func:`seed_sweep`, plus each seed's loss at 101 evenly spread steps."""
+    """:func:`seed_sweep`, plus loss curves (at 101 evenly spread steps) of a few seeds of each outcome."""
     _check(n_seeds=n_seeds, hidden=hidden, layers=layers, activation=activation, optimizer=optimizer, lr=lr,
            steps=steps, start_seed=start_seed)
     t0 = time.perf_counter()
@@ -591,12 +595,15 @@ def sweep(n_seeds: int, hidden: int = 2, layers: int = 1, activation: str = "sig
     batch = _Batch(block, layout, activation, optimizer, lr)
     trace = _run(batch, steps, curve_steps(steps), progress=progress)
     table = _sweep_table(seeds, trace, steps)
+    # keep the curves of a sample only: all of them would make a cached sweep weigh megabytes
+    keep = np.flatnonzero(table.index.isin(table.groupby("outcome", sort=False).head(CURVES_PER_OUTCOME).index))
+    n_pts = len(trace.curve_steps)
     curves = pd.DataFrame({
-        "seed": np.repeat(seeds, len(trace.curve_steps)),
-        "step": np.tile(trace.curve_steps, len(seeds)),
-        "loss": trace.curves.T.reshape(-1).numpy(),
+        "seed": np.repeat(table["seed"].to_numpy()[keep], n_pts),
+        "step": np.tile(trace.curve_steps, len(keep)),
+        "loss": trace.curves[:, keep].T.reshape(-1).numpy(),
+        "outcome": np.repeat(table["outcome"].to_numpy()[keep], n_pts),
     })
-    curves["outcome"] = np.repeat(table["outcome"].to_numpy(), len(trace.curve_steps))
     return Sweep(table, curves, time.perf_counter() - t0)
 
 
@@ -1140,8 +1147,8 @@ def solved_by_step(table: pd.DataFrame, steps: int, n: int = 201) -> pd.DataFram
     return pd.DataFrame({"step": grid, "share": share})
 
 
-def curve_sample(sweep_result: Sweep, per_outcome: int = 12) -> pd.DataFrame:
-    """The loss curves of a few seeds of every outcome (the first ``per_outcome`` of each), long form."""
+def curve_sample(sweep_result: Sweep, per_outcome: int = CURVES_PER_OUTCOME) -> pd.DataFrame:
+    """The loss curves of the first ``per_outcome`` (≤ CURVES_PER_OUTCOME) seeds of every outcome, long form."""
     t = sweep_result.table
     keep = t.groupby("outcome", sort=False).head(per_outcome)["seed"]
     return sweep_result.curves[sweep_result.curves["seed"].isin(set(keep))]

@@ -22,7 +22,7 @@ _LATEX_SLOPE = (
 )
 _LATEX_HESS = (
     r"L(\theta + \delta) \approx L(\theta) + \nabla L^{\top}\delta + \tfrac12\,\delta^{\top} \nabla^2 L\, \delta,"
-    r"\qquad \lambda_{\min}(\nabla^2 L) > 0 \Rightarrow \text{every small step goes uphill}"
+    r"\qquad \lambda_{\min}(\nabla^2 L) > 0 \Rightarrow \text{%s}"
 )
 
 
@@ -595,7 +595,8 @@ STRINGS = {
     "xor.latex.example": _same(_LATEX_EXAMPLE),
     "xor.latex.stuck": _same(_LATEX_STUCK),
     "xor.latex.slope": {"en": _LATEX_SLOPE % ("from above", "if saturated"), "ko": _LATEX_SLOPE % ("위층에서", "포화되면")},
-    "xor.latex.hess": _same(_LATEX_HESS),
+    "xor.latex.hess": {"en": _LATEX_HESS % "every small step goes uphill",
+                       "ko": _LATEX_HESS % "어느 쪽으로 조금 가도 오르막"},
     # --- code comments ---------------------------------------------------------------------------------------
     "xor.code.title": {"en": "XOR with a {shape} MLP, trained as on the nnviz page", "ko": "{shape} MLP로 푸는 XOR (nnviz 페이지와 같은 학습)"},
     "xor.code.targets": {"en": "XOR's targets", "ko": "XOR의 정답"},
