@@ -17,7 +17,6 @@ results depend only on the arguments, and the caller's random state is left as i
 from __future__ import annotations
 
 import math
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -28,7 +27,7 @@ from torch import nn
 from nnviz.data import noise_regression
 from nnviz.models import mlp
 from nnviz.params import Bool, Choice, Float, Int, Spec, seed
-from nnviz.training import Divergence, check_finite
+from nnviz.training import RNG_LOCK, Divergence, check_finite
 
 LR_OPTIONS = (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 INPUT_KINDS = ("ramp", "ones", "randn")
@@ -59,9 +58,8 @@ SETTINGS = Spec(
 )
 
 # nn.Dropout has no generator argument: every draw comes from the process-wide generator, which
-# Streamlit sessions (threads) share. Holding this lock while seeding and drawing keeps one session's
-# masks from being interleaved with another's.
-RNG_LOCK = threading.RLock()
+# Streamlit sessions (threads) share. Holding the shared RNG_LOCK while seeding and drawing keeps one
+# session's masks from being interleaved with another's (or with another page's seeding).
 
 
 class _seeded:

@@ -26,7 +26,7 @@ from nnviz.activations import NAMES, SATURATION_THRESHOLD
 from nnviz.data import _split, _standardise, diabetes, logic_gate
 from nnviz.models import ACTIVATIONS, initialize, mlp
 from nnviz.params import Choice, Float, Int, Param, ParamError, Spec, seed
-from nnviz.training import Divergence, check_finite
+from nnviz.training import Divergence, check_finite, seeded
 
 DATASETS = ("diabetes", "moons", "xor")
 LOSSES = ("mse", "bce")
@@ -242,8 +242,7 @@ def build(act: str, n_in: int, depth: int, width: int, init: str = "default", se
     The global random state is left as it was.
     """
     SETTINGS.check(depth=depth, width=width, init=init, seed=seed, slope=negative_slope)
-    with torch.random.fork_rng(devices=[]):
-        torch.manual_seed(seed)
+    with seeded(seed):
         model = mlp([n_in] + [width] * depth + [1], act, negative_slope=negative_slope)
         if init != "default":  # "default" is what nn.Linear drew on construction: keep it
             initialize(model, init, act, negative_slope=negative_slope)

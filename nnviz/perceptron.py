@@ -22,7 +22,7 @@ from torch import nn
 
 from nnviz.data import GATES, logic_gate
 from nnviz.params import Choice, Float, Int, Spec, seed
-from nnviz.training import Divergence
+from nnviz.training import Divergence, seeded
 
 LOSSES = ("bce", "mse")
 # The best a linear unit can do on XOR is p = 0.5 everywhere: BCE ln 2, MSE (0.5)² = 0.25.
@@ -75,8 +75,8 @@ class Run:
 
 def initial_unit(seed: int) -> tuple[torch.Tensor, torch.Tensor]:
     """The weights ``nn.Linear(2, 1)`` gets right after ``torch.manual_seed(seed)``: (2,), (1,)."""
-    torch.manual_seed(seed)
-    layer = nn.Linear(2, 1)
+    with seeded(seed):
+        layer = nn.Linear(2, 1)
     return layer.weight.detach()[0].clone(), layer.bias.detach().clone()
 
 

@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import torch
+
+
+# torch's global generator is one per process, and the server runs each session in a thread: two
+# sessions seeding at once would interleave their draws (and cache a wrong result). Every use of the
+# global generator (torch.manual_seed, nn.Linear's init, nn.Dropout's masks) holds this lock.
+RNG_LOCK = threading.RLock()
+
+
+@contextlib.contextmanager
+def seeded(seed: int):
+    """``with seeded(s):`` torch's global generator seeded with ``s``, under :data:`RNG_LOCK`;
+    the caller's random state is restored afterwards."""
+    with RNG_LOCK, torch.random.fork_rng(devices=[]):
+        torch.manual_seed(seed)
+        yield
 
 
 @dataclass(frozen=True)

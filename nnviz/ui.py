@@ -12,6 +12,7 @@ back to the URL at once, so a copied link reproduces the view.
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from urllib.parse import urlencode
 
@@ -39,6 +40,15 @@ ss = st.session_state
 # The server runs each session's script in its own thread on 2 cores. Our tensors are small, and
 # intra-op threads fighting over the cores made them up to 10× slower (measured): one thread each.
 torch.set_num_threads(1)
+
+
+def _warm_up() -> None:
+    # torch.optim imports torch._dynamo on the first optimizer.step(): 1.5–3.7 s, measured, that the
+    # first visitor of a training page would wait. Import it now, off the page's thread.
+    import torch._dynamo  # noqa: F401
+
+
+threading.Thread(target=_warm_up, name="nnviz-warm-up", daemon=True).start()
 
 
 # --- language ---------------------------------------------------------------------------------

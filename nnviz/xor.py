@@ -29,7 +29,7 @@ from torch import nn
 from nnviz.data import logic_gate
 from nnviz.models import mlp
 from nnviz.params import Bool, Choice, Float, Int, Spec, seed
-from nnviz.training import Divergence
+from nnviz.training import RNG_LOCK, Divergence, seeded
 
 ACTIVATIONS = ("sigmoid", "tanh", "relu")
 OPTIMIZERS = ("sgd", "adam")
@@ -78,8 +78,7 @@ def build(hidden: int = 2, layers: int = 1, activation: str = "sigmoid") -> nn.S
 
 def initial_model(seed: int, hidden: int = 2, layers: int = 1, activation: str = "sigmoid") -> nn.Sequential:
     """The model right after ``torch.manual_seed(seed)``; the caller's global RNG state is left as it was."""
-    with torch.random.fork_rng(devices=[]):
-        torch.manual_seed(seed)
+    with seeded(seed):
         return build(hidden, layers, activation)
 
 
@@ -147,7 +146,7 @@ def _initial_block(seeds: Sequence[int], hidden: int, layers: int, activation: s
     """(P, S): column s holds the initial weights of net ``seeds[s]``."""
     layout = _Layout.of(sizes(hidden, layers))
     cols = torch.empty(len(seeds), layout.n_params)
-    with torch.random.fork_rng(devices=[]):
+    with RNG_LOCK, torch.random.fork_rng(devices=[]):
         for i, s in enumerate(seeds):
             torch.manual_seed(int(s))
             # nn.Linear draws its weight then its bias; activations draw nothing, so building the

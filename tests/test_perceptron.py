@@ -189,3 +189,36 @@ def test_generated_rosenblatt_script_prints_the_same_mistakes():
     run = P.rosenblatt("nand", epochs=8, lr=0.3, seed=4)
     assert [int(m) for m in re.findall(r"mistakes (\d+)", out)] == run.mistakes.tolist()
     assert _numbers(out, "w1")[0] == pytest.approx(float(run.weight[0]), abs=1e-6)
+
+
+def test_seeding_is_safe_across_threads_and_leaves_caller_rng_alone():
+    """Sessions are threads sharing torch's global generator: concurrent seeding must not mix draws."""
+    import threading
+
+    from nnviz.training import seeded
+
+    expected = {s: P.initial_unit(s)[0] for s in range(20)}
+    results, errors = {}, []
+
+    def work(s):
+        for _ in range(30):
+            w, _ = P.initial_unit(s)
+            if not torch.equal(w, expected[s]):
+                errors.append(s)
+        with seeded(s):
+            results[s] = torch.rand(3)
+
+    threads = [threading.Thread(target=work, args=(s,)) for s in range(20)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert errors == []
+    for s in range(3):
+        torch.manual_seed(s)
+        assert torch.equal(results[s], torch.rand(3))
+    torch.manual_seed(123)
+    first = torch.rand(2)
+    torch.manual_seed(123)
+    P.initial_unit(7)  # seeds inside, restores the caller's generator afterwards
+    assert torch.equal(torch.rand(2), first)
