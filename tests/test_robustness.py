@@ -46,7 +46,12 @@ def test_hostile_urls_never_raise_and_every_rejection_is_named(slug):
 
 
 def _extreme(slug: str, end: str) -> dict[str, str]:
-    """Every numeric setting at its upper (or lower) bound, choices at their last option, toggles on."""
+    """A URL with every numeric setting at its bound.
+
+    ``hi``: numbers at their maximum, learning rates and choices at their defaults, toggles on — the
+    heaviest computation. ``hi_last``: the same with every choice at its last option and learning rates
+    at their maximum. ``lo``: numbers at their minimum, first options, toggles off.
+    """
     spec = page_spec(slug)
     if spec is None:
         return {}
@@ -54,17 +59,20 @@ def _extreme(slug: str, end: str) -> dict[str, str]:
     for p in spec:
         if p.name == "seed":
             continue
-        if isinstance(p, (Int, Float)):
-            value = (p.options[-1] if end == "hi" else p.options[0]) if getattr(p, "options", ()) else getattr(p, end)
-            out[p.name] = p.fmt(value)
-        elif isinstance(p, Choice):
-            out[p.name] = p.options[-1] if end == "hi" else p.options[0]
+        options = getattr(p, "options", ())
+        if isinstance(p, Choice):
+            out[p.name] = {"hi": p.default, "hi_last": p.options[-1], "lo": p.options[0]}[end]
         elif isinstance(p, Bool):
-            out[p.name] = p.fmt(end == "hi")
+            out[p.name] = p.fmt(end != "lo")
+        elif isinstance(p, (Int, Float)):
+            if end == "hi" and p.name.startswith("lr"):
+                continue
+            top = options[-1] if options else p.hi
+            out[p.name] = p.fmt(options[0] if end == "lo" and options else p.lo if end == "lo" else top)
     return out
 
 
-@pytest.mark.parametrize("end", ["hi", "lo"])
+@pytest.mark.parametrize("end", ["hi", "hi_last", "lo"])
 @pytest.mark.parametrize("slug", SLUGS)
 def test_extreme_settings_render_with_charts(slug, end):
     query = _extreme(slug, end)
