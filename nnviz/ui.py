@@ -43,8 +43,10 @@ torch.set_num_threads(1)
 
 
 def _warm_up() -> None:
-    # torch.optim imports torch._dynamo on the first optimizer.step(): 1.5–3.7 s, measured, that the
-    # first visitor of a training page would wait. Import it now, off the page's thread.
+    # torch.optim imports torch._dynamo on the first optimizer.step() (1.5–3.7 s, measured) and the
+    # first scikit-learn data set costs ~1.4 s of imports: the first visitor of a training page would
+    # wait for both. Import them now, off the page's thread.
+    import sklearn.datasets  # noqa: F401
     import torch._dynamo  # noqa: F401
 
 
@@ -285,7 +287,7 @@ class Page:
                 box.slider(label, **kw, **common)
         return values[name]
 
-    def animate(self, name: str, hi: int, render: Callable[[int], None], frames: int = 50, fps: float = 8) -> None:
+    def animate(self, name: str, hi: int, render: Callable[[int], None], frames: int = 50, fps: float = 12) -> None:
         """A step slider for setting ``name`` over 0…``hi`` with play/pause; ``render(step)`` draws the view.
 
         The slider and the view run in a fragment, so playing redraws only them (no full-page rerun).

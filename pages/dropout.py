@@ -45,7 +45,7 @@ page = ui.page("dropout", D.SETTINGS)
 page.header()
 st.info(page.t(".p_note"), icon=":material/priority_high:")
 
-with st.container(border=True):
+with page.settings_box():
     c1, c2 = st.columns([3, 1])
     page.control("p", c1)
     page.control("seed", c2)
@@ -59,7 +59,7 @@ ax = {k: page.t(f".ax.{k}") for k in ("unit", "input", "output", "kept", "value"
 # --- part 1: one layer ------------------------------------------------------------------------------
 st.header(page.t(".part1"), anchor=False)
 st.markdown(page.t(".part1.lead", p=p, keep=round(keep, 4), scale=scale))
-with st.container(border=True):
+with page.settings_box():
     c1, c2, c3 = st.columns([2.2, 1, 1], vertical_alignment="bottom")
     page.control("inputs", c1)
     page.control("draw", c2)
@@ -125,7 +125,7 @@ if (th.outputs["output"] == th.bias).any():
 
 # --- part 2: overfitting ------------------------------------------------------------------------------
 st.header(page.t(".part2"), anchor=False)
-with st.container(border=True):
+with page.settings_box():
     c1, c2, c3 = st.columns(3)
     page.control("n", c1)
     page.control("noise", c2)

@@ -30,7 +30,7 @@ with st.container(horizontal=True, vertical_alignment="center"):
     for name, values in I.PRESETS.items():
         page.preset(f"init.preset.{name}", **values)
 
-with st.container(border=True):
+with page.settings_box():
     c1, c2 = st.columns([1, 1.5])
     scheme = page.control("scheme", c1)
     page.control("activation", c2)
@@ -172,7 +172,7 @@ with st.expander(page.t(".formulas"), icon=":material/functions:"):
 
 # --- does it matter for training? ---------------------------------------------------------------------
 st.subheader(page.t(".train.title"), anchor=False)
-with st.container(border=True):
+with page.settings_box():
     c1, c2 = st.columns(2)
     page.control("steps", c1)
     page.control("lr", c2)

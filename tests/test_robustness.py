@@ -30,7 +30,7 @@ def test_hostile_urls_never_raise_and_every_rejection_is_named(slug):
     spec = page_spec(slug)
     names = spec.names() if spec else []
 
-    @settings(max_examples=8, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+    @settings(max_examples=12, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
     @given(_query_strategy(names))
     def run(query):
         at = open_page(slug, **query)

@@ -110,3 +110,18 @@ def test_app_works_behind_a_base_url_path(browser):
     assert snap["errors"] == []
     assert snap["h1"] == t("perceptron.title", "en")
     assert t("xor.title", "en") in snap["sidebar"]
+
+
+@pytest.mark.parametrize("slug", ["xor", "dropout"])
+def test_presenter_mode_enlarges_text_in_the_browser(browser, server, slug):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = ctx.new_page()
+    try:
+        page.goto(f"{server}/{slug}?lang=ko&presenter=1", wait_until="domcontentloaded")
+        settle(page)
+        assert page_errors(page) == []
+        assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "22px"
+        assert page.locator('[data-testid="stExpander"] summary', has_text=t("ui.settings", "ko")).count() >= 1
+        full_screenshot(page, SHOTS / f"{slug}_presenter_ko.png")
+    finally:
+        ctx.close()
