@@ -284,7 +284,15 @@ def points(gate: str, probs: torch.Tensor | None = None) -> pd.DataFrame:
     return df
 
 
-def history_frame(runs: dict[str, Run]) -> pd.DataFrame:
-    """Loss curves of several runs in long form: ``gate, step, loss``."""
-    frames = [pd.DataFrame({"gate": g, "step": range(len(r.losses)), "loss": r.losses.numpy()}) for g, r in runs.items()]
+def history_frame(runs: dict[str, Run], max_points: int | None = None) -> pd.DataFrame:
+    """Loss curves of several runs in long form: ``gate, step, loss``.
+
+    ``max_points``: keep about that many evenly spaced steps per run (and the last) for drawing.
+    """
+    frames = []
+    for g, r in runs.items():
+        steps = torch.arange(len(r.losses))
+        if max_points and len(steps) > max_points:
+            steps = torch.unique(torch.cat([steps[:: -(-len(steps) // max_points)], steps[-1:]]))
+        frames.append(pd.DataFrame({"gate": g, "step": steps.numpy(), "loss": r.losses[steps].numpy()}))
     return pd.concat(frames, ignore_index=True)

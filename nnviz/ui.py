@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -150,6 +150,7 @@ class Page:
         self._key = slug or "home"
         self.presenter = False  # ?presenter=1: large type, settings collapsed
         self.hidden: set[str] = set()  # ?hide=lr,steps: controls a teacher chose to hide
+        self.playing = False  # inside a playing animation: charts skip their data tables
 
     # -- settings ----------------------------------------------------------------------------
     @property
@@ -320,7 +321,11 @@ class Page:
             c1.button(t("ui.pause") if playing else t("ui.play"), on_click=toggle, key=f"play.{self._key}.{name}",
                       icon=":material/pause:" if playing else ":material/play_arrow:", width="stretch")
             step = self.control(name, c2, hi=hi)
-            render(step)
+            self.playing = playing
+            try:
+                render(step)
+            finally:
+                self.playing = False
 
         st.fragment(body, run_every=1 / fps if playing else None)()
 
@@ -329,14 +334,6 @@ class Page:
         if self.presenter:
             return st.expander(t("ui.settings"), icon=":material/tune:", expanded=False)
         return st.container(border=True)
-
-    def controls(self, names: Sequence[str], columns: int = 3) -> dict:
-        """Draw several settings in the settings box, ``columns`` to a row; return all current values."""
-        with self.settings_box():
-            cols = st.columns(columns)
-            for i, name in enumerate(names):
-                self.control(name, cols[i % columns])
-        return self.values
 
     def preset(self, label_key: str, container=None, **values) -> None:
         """A button that loads a prepared combination of settings."""
@@ -391,9 +388,12 @@ class Page:
 
     # -- charts --------------------------------------------------------------------------------
     def chart(self, chart, data: pd.DataFrame | dict[str, pd.DataFrame], name: str, container=None) -> None:
-        """An altair chart with its data one click away (table + CSV)."""
+        """An altair chart with its data one click away (table + CSV; not while an animation plays,
+        where rebuilding the tables every frame would halve the frame rate)."""
         box = container if container is not None else st
         box.altair_chart(chart, width="stretch")
+        if self.playing:
+            return
         frames = data if isinstance(data, dict) else {name: data}
         with box.popover(t("ui.data"), icon=":material/table:"):
             for fname, df in frames.items():
@@ -402,14 +402,3 @@ class Page:
                 st.dataframe(df, hide_index=True, height=min(400, 38 + 35 * len(df)))
                 st.download_button(t("ui.download_csv"), df.to_csv(index=False), file_name=f"{self.slug}_{fname}.csv",
                                    mime="text/csv", on_click="ignore", key=f"csv.{self.slug}.{name}.{fname}")
-
-
-def coming_next(slug: str) -> None:
-    """The short note a topic page shows until its lesson lands."""
-    p = page(slug)
-    st.title(t(BY_SLUG[slug].title_key), anchor=False)
-    st.markdown(f"**{t(BY_SLUG[slug].question_key)}**")
-    st.info(t("app.coming"), icon=":material/construction:")
-    st.page_link("pages/perceptron.py", label=t("perceptron.title"), icon=BY_SLUG["perceptron"].icon,
-                 query_params={"lang": lang()})
-    del p

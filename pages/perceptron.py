@@ -105,7 +105,8 @@ if mode == "gd":
             boundary_view(run.weights[step], run.biases[step], step, "sigmoid")
         with right_col:
             hist = P.history_frame({gate: run})
-            page.chart(charts.loss_curves(hist, plateau, step, lbl), hist, "loss")
+            drawn = P.history_frame({gate: run}, max_points=600)
+            page.chart(charts.loss_curves(drawn, plateau, step, lbl), hist, "loss")
             st.caption(page.t(".loss.caption"))
             predictions(run.weights[step], run.biases[step], step, "sigmoid")
         line_equation(run.weights[step], run.biases[step], step)
@@ -135,7 +136,7 @@ if mode == "gd":
 
     st.subheader(page.t(".all"), anchor=False)
     hist_all = P.history_frame(runs)
-    page.chart(charts.loss_curves(hist_all, plateau, None, lbl), hist_all, "all_gates")
+    page.chart(charts.loss_curves(P.history_frame(runs, max_points=600), plateau, None, lbl), hist_all, "all_gates")
     st.caption(page.t(".all.caption", seed=v["seed"]))
 
     st.subheader(page.t(".floor"), anchor=False)

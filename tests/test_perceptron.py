@@ -222,3 +222,12 @@ def test_seeding_is_safe_across_threads_and_leaves_caller_rng_alone():
     torch.manual_seed(123)
     P.initial_unit(7)  # seeds inside, restores the caller's generator afterwards
     assert torch.equal(torch.rand(2), first)
+
+
+def test_history_thinned_for_drawing_keeps_first_last_and_exact_values():
+    run = P.train("and", steps=5000)
+    full, drawn = P.history_frame({"and": run}), P.history_frame({"and": run}, max_points=600)
+    assert len(full) == 5000 and 300 <= len(drawn) <= 601
+    assert drawn.step.iloc[0] == 0 and drawn.step.iloc[-1] == 4999
+    merged = drawn.merge(full, on=["gate", "step"], suffixes=("", "_full"))
+    assert (merged.loss == merged.loss_full).all()

@@ -38,10 +38,6 @@ STRINGS = {
         "**PyTorch 코드**에는 같은 숫자를 출력하는 스크립트가 있습니다.\n"
         "5. 주소창에는 항상 현재 설정이 들어 있습니다. 복사해서 공유하거나 북마크하면 같은 화면이 열립니다.",
     },
-    "app.coming": {
-        "en": "This lesson is being built and comes next. The perceptron lesson is ready now.",
-        "ko": "이 수업은 준비 중이며 곧 공개됩니다. 지금은 퍼셉트론 수업을 볼 수 있습니다.",
-    },
     # --- page template -------------------------------------------------------------------------
     "ui.intro": {"en": "What you will see", "ko": "이 페이지에서 볼 것"},
     "ui.settings": {"en": "Settings", "ko": "설정"},
