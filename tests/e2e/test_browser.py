@@ -46,6 +46,8 @@ def test_page_renders_without_error(browser, server, path, lang):
         title = t(f"{path}.title", lang) if path else t("app.title", lang)
         assert page.locator("h1").first.inner_text().strip() == title
         assert t("perceptron.title", lang) in _sidebar_links(page)
+        (SHOTS / "top").mkdir(parents=True, exist_ok=True)  # the first screenful: README's pictures
+        page.screenshot(path=str(SHOTS / "top" / f"{path or 'home'}_{lang}.png"))
         full_screenshot(page, SHOTS / f"{path or 'home'}_{lang}.png")
     finally:
         ctx.close()
