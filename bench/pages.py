@@ -8,6 +8,8 @@ import time
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+from streamlit.testing.v1 import local_script_runner
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
@@ -18,6 +20,11 @@ from test_robustness import _extreme  # noqa: E402
 from nnviz.topics import TOPICS  # noqa: E402
 
 from bench.activations import HEAVIEST_QUERY as ACTIVATIONS_HEAVIEST  # noqa: E402
+
+# AppTest compiles app.py and the page again on every run (a new ScriptCache each time); the server
+# compiles a script once. Sharing one cache makes a rerun here cost what it costs on the server.
+_SCRIPTS = ScriptCache()
+local_script_runner.ScriptCache = lambda: _SCRIPTS
 
 # Where a page's heaviest case is more than "every number at its maximum" (its slowest activations).
 HEAVIEST = {"activations": ACTIVATIONS_HEAVIEST}

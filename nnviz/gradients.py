@@ -278,6 +278,20 @@ class Experiment:
             parts.append(block[block["epoch"] == e])
         return pd.concat(parts, ignore_index=True) if parts else self.layers.iloc[:0]
 
+    def at_each(self, epochs: Sequence[int]) -> list[pd.DataFrame]:
+        """:meth:`at` for each of ``epochs`` (the same rows in the same order, so they line up)."""
+        acts, ep = self.layers["activation"].to_numpy(), self.layers["epoch"].to_numpy()
+        blocks = []  # per activation: its snapshot epochs, and the row positions of each
+        for a in dict.fromkeys(acts):
+            snaps = np.unique(ep[acts == a])
+            blocks.append((snaps, {e: np.flatnonzero((acts == a) & (ep == e)) for e in snaps}))
+        out = []
+        for epoch in epochs:
+            rows = [where[snaps[max(int(np.searchsorted(snaps, epoch, side="right")) - 1, 0)]]
+                    for snaps, where in blocks]
+            out.append(self.layers.iloc[np.concatenate(rows)].reset_index(drop=True) if rows else self.layers.iloc[:0])
+        return out
+
     def summary(self) -> pd.DataFrame:
         """Per activation: first/last layer weight-gradient ratio at init and at the end, final losses,
         dead and saturated shares over the hidden units, and the divergence step (−1 if none)."""

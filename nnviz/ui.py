@@ -12,15 +12,20 @@ back to the URL at once, so a copied link reproduces the view.
 from __future__ import annotations
 
 import contextlib
+from dataclasses import dataclass
+import json
 import threading
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from urllib.parse import urlencode
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 import torch
 
 from nnviz import codegen, i18n
+from nnviz.frames import FRAME, frame_steps
 from nnviz.params import Bool, Choice, Float, Int, Param, Rejected, Spec
 from nnviz.topics import BY_SLUG, TOPICS
 from nnviz.training import Divergence
@@ -31,11 +36,53 @@ GLOBAL_KEYS = ("lang", "embed", "embed_options", "presenter", "hide")
 # Presenter mode: everything larger for a projector (Streamlit sizes its text in rem).
 PRESENTER_CSS = "<style>html { font-size: 22px; } [data-testid='stSidebar'] { font-size: 18px; }</style>"
 
+# The training player: about this many frames, shown this many a second (in the browser).
+FRAMES = 60
+FPS = 15
+_ASSETS = Path(__file__).resolve().parent
+_player = st.components.v2.component(
+    "nnviz_player",
+    html='<div class="nnviz-player"><div class="nnviz-label"></div><div class="nnviz-row"><button type="button">'
+         '</button><input type="range" min="0" step="1"><span class="nnviz-step"></span></div></div>',
+    css=(_ASSETS / "player.css").read_text(encoding="utf-8"),
+    js=(_ASSETS / "player.js").read_text(encoding="utf-8"),
+    isolate_styles=False,  # its CSS also hides the Vega inputs it drives, which live outside it
+)
+
 # Cache sizes: bounded so a public demo's memory stays flat however many settings are tried.
 CACHE_MAX_ENTRIES = 64
 CACHE_TTL_S = 3600
 
 ss = st.session_state
+
+# altair's theme and data transformer are process-wide; charts are converted under this lock.
+_ALTAIR_LOCK = threading.Lock()
+
+
+def _by_position(data, datasets: dict) -> dict:
+    """altair data transformer: name each dataset by its order in the chart, not by its content."""
+    name = f"data{len(datasets)}"
+    datasets[name] = data
+    return {"name": name}
+
+
+alt.data_transformers.register("nnviz_by_position", _by_position)
+
+
+def vega_spec(chart) -> dict:
+    """The Vega-Lite spec of an altair chart, its datasets named by position.
+
+    ``st.altair_chart`` names datasets by a hash of their content, so every new frame of an animation
+    is a new spec and the browser rebuilds the whole Vega view (~270 ms a chart, measured). With names
+    that depend only on the chart's structure, a frame changes data alone and Streamlit updates the
+    view in place.
+    """
+    datasets: dict = {}
+    with _ALTAIR_LOCK, alt.theme.enable("none"), alt.data_transformers.enable("nnviz_by_position", datasets=datasets):
+        # Not validated against the schema again: that took most of the time (charts are tested).
+        spec = chart.to_dict(validate=False)
+    spec["datasets"] = {**spec.get("datasets", {}), **datasets}
+    return spec
 
 # The server runs each session's script in its own thread on 2 cores. Our tensors are small, and
 # intra-op threads fighting over the cores made them up to 10× slower (measured): one thread each.
@@ -88,6 +135,25 @@ def _sync_lang_from_url() -> None:
 def _on_lang_change() -> None:
     ss["lang"] = ss["_lang_choice"]
     st.query_params["lang"] = ss["lang"]
+
+
+@dataclass(frozen=True)
+class Frames:
+    """The frames of a player: ``steps[:n_grid]`` spread evenly over the run (the same for every
+    step shown, so their data can be cached), then the step shown if it is not among them."""
+
+    steps: list[int]
+    n_grid: int
+    step: int
+
+    @property
+    def index(self) -> int:
+        """The frame of the step shown."""
+        return self.steps.index(self.step)
+
+    @property
+    def grid(self) -> list[int]:
+        return self.steps[: self.n_grid]
 
 
 # --- caching ----------------------------------------------------------------------------------
@@ -150,7 +216,7 @@ class Page:
         self._key = slug or "home"
         self.presenter = False  # ?presenter=1: large type, settings collapsed
         self.hidden: set[str] = set()  # ?hide=lr,steps: controls a teacher chose to hide
-        self.playing = False  # inside a playing animation: charts skip their data tables
+        self._frames: tuple[int, int] | None = None  # inside a player's view: (frame shown, frames)
 
     # -- settings ----------------------------------------------------------------------------
     @property
@@ -288,46 +354,44 @@ class Page:
                 box.slider(label, **kw, **common)
         return values[name]
 
-    def animate(self, name: str, hi: int, render: Callable[[int], None], frames: int = 50, fps: float = 12) -> None:
-        """A step slider for setting ``name`` over 0…``hi`` with play/pause; ``render(step)`` draws the view.
+    def animate(self, name: str, hi: int, render: Callable[[int, Frames], None], frames: int = FRAMES,
+                fps: float = FPS) -> None:
+        """A player for setting ``name`` (a step in 0…``hi``): play/pause and a slider, run in the browser.
 
-        The slider and the view run in a fragment, so playing redraws only them (no full-page rerun).
-        Playing walks through training in about ``frames`` frames. A view at the end of training stays
-        at the end when the training gets longer.
+        The player walks through about ``frames`` steps spread over 0…``hi``, plus the current step.
+        ``render(step, frames)`` draws the view at ``step``; its charts may carry every frame's data
+        (:func:`nnviz.charts.wide` over ``frames.steps``), and those the browser animates by itself.
+        The rest of the view shows ``step`` and is redrawn when the player stops. A view at the end of
+        training stays at the end when the training gets longer.
         """
         values = ss[f"_values.{self._key}"]
-        hi_key, play_key = f"_hi.{self._key}.{name}", f"_play.{self._key}.{name}"
+        hi_key, player_key = f"_hi.{self._key}.{name}", f"player.{self._key}.{name}"
         last_hi = ss.get(hi_key)
         if last_hi is not None and last_hi != hi and values[name] == last_hi:
             values[name] = hi
         ss[hi_key] = hi
-        playing = bool(ss.get(play_key))
-        stride = max(1, hi // frames)
 
-        def toggle() -> None:
-            ss[play_key] = not ss.get(play_key)
-            if ss[play_key] and values[name] >= hi:  # replay from the start
-                self.set(**{name: 0})
+        def stopped() -> None:
+            step = ss[player_key].get("step")
+            if step is not None:
+                self.set(**{name: min(max(int(step), 0), hi)})
 
         def body() -> None:
-            if bool(ss.get(play_key)) != playing:
-                st.rerun(scope="app")  # play/pause changes the fragment's timer: redraw it
-            if playing:
-                nxt = min(hi, values[name] + stride)
-                self.set(**{name: nxt})
-                if nxt >= hi:
-                    ss[play_key] = False
-            c1, c2 = st.columns([1, 6], vertical_alignment="bottom")
-            c1.button(t("ui.pause") if playing else t("ui.play"), on_click=toggle, key=f"play.{self._key}.{name}",
-                      icon=":material/pause:" if playing else ":material/play_arrow:", width="stretch")
-            step = self.control(name, c2, hi=hi)
-            self.playing = playing
+            step = min(values[name], hi)
+            grid = frame_steps(hi, frames)
+            fr = Frames(grid + ([] if step in grid else [step]), len(grid), step)
+            order = sorted(range(len(fr.steps)), key=fr.steps.__getitem__)  # slider position → frame
+            labels = {"play": t("ui.play"), "pause": t("ui.pause"), "slider": self.label(name)}
+            _player(data={"steps": [fr.steps[i] for i in order], "frames": order, "index": order.index(fr.index),
+                          "param": FRAME, "fps": fps, "labels": labels, "locale": _locale() or "en"},
+                    key=player_key, on_step_change=stopped, width="stretch")
+            self._frames = (fr.index, len(fr.steps))
             try:
-                render(step)
+                render(step, fr)
             finally:
-                self.playing = False
+                self._frames = None
 
-        st.fragment(body, run_every=1 / fps if playing else None)()
+        st.fragment(body)()
 
     def settings_box(self):
         """The box a page's controls go in: bordered, or (presenter mode) a collapsed expander."""
@@ -388,12 +452,17 @@ class Page:
 
     # -- charts --------------------------------------------------------------------------------
     def chart(self, chart, data: pd.DataFrame | dict[str, pd.DataFrame], name: str, container=None) -> None:
-        """An altair chart with its data one click away (table + CSV; not while an animation plays,
-        where rebuilding the tables every frame would halve the frame rate)."""
+        """An altair chart with its data (``data``: the tables behind it) one click away as table + CSV.
+
+        In a player's view, a chart drawn from :func:`nnviz.charts.wide` tables follows the player.
+        """
         box = container if container is not None else st
-        box.altair_chart(chart, width="stretch")
-        if self.playing:
-            return
+        spec = vega_spec(chart)
+        if self._frames is not None and f"' + {FRAME}]" in json.dumps({k: v for k, v in spec.items() if k != "datasets"}):
+            index, count = self._frames
+            spec.setdefault("params", []).append(
+                {"name": FRAME, "value": index, "bind": {"input": "range", "min": 0, "max": count - 1, "step": 1}})
+        box.vega_lite_chart(spec, width="stretch")
         frames = data if isinstance(data, dict) else {name: data}
         with box.popover(t("ui.data"), icon=":material/table:"):
             for fname, df in frames.items():

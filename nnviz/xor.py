@@ -16,6 +16,7 @@ so each one equals the plain one-model loop (the tests compare them with nn.Sequ
 from __future__ import annotations
 
 import contextlib
+import functools
 import math
 import time
 from collections.abc import Callable, Sequence
@@ -27,6 +28,7 @@ import torch
 from torch import nn
 
 from nnviz.data import logic_gate
+from nnviz.frames import FRAME_SEP
 from nnviz.models import mlp
 from nnviz.params import Bool, Choice, Float, Int, Spec, seed
 from nnviz.training import RNG_LOCK, Divergence, seeded
@@ -453,16 +455,22 @@ class Run:
         """The step of the final weights (``steps``, or where training diverged)."""
         return self.snap_steps[-1]
 
+    @functools.cached_property
+    def _snap_array(self) -> np.ndarray:
+        return np.asarray(self.snap_steps)
+
+    def _snap_index(self, step: int | None) -> int:
+        if step is None:
+            return len(self.snap_steps) - 1
+        return max(int(np.searchsorted(self._snap_array, int(step), side="right")) - 1, 0)
+
     def frame(self, step: int | None = None) -> int:
         """The recorded step shown for ``step``: the last one at or before it (None → final)."""
-        if step is None:
-            return self.last_step
-        i = int(np.searchsorted(np.asarray(self.snap_steps), int(step), side="right")) - 1
-        return self.snap_steps[max(i, 0)]
+        return self.snap_steps[self._snap_index(step)]
 
     def params(self, step: int | None = None) -> list[torch.Tensor]:
         """[W1, b1, W2, b2, …] after ``frame(step)`` updates, shaped as nn.Linear holds them."""
-        return self.layout.unpack(self.snaps[self.snap_steps.index(self.frame(step))])
+        return self.layout.unpack(self.snaps[self._snap_index(step)])
 
     def model(self, step: int | None = None) -> nn.Sequential:
         """A fresh nn.Sequential holding the weights after ``frame(step)`` updates."""
@@ -845,13 +853,15 @@ def unit_gates(run: Run, step: int | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def unit_lines(run: Run, step: int | None = None, box: tuple[float, float] = INPUT_BOX) -> pd.DataFrame:
+def unit_lines(run: Run, step: int | None = None, box: tuple[float, float] = INPUT_BOX,
+               gates: pd.DataFrame | None = None) -> pd.DataFrame:
     """Each first-layer unit's line w·x + b = 0 in input space, clipped to the box (long form).
 
     Columns ``unit, x1, x2, w1, w2, b, gate``; two rows per unit whose line crosses the box.
+    ``gates``: :func:`unit_gates` of that step, if already computed.
     """
     W, b = run.params(step)[:2]
-    gates = unit_gates(run, step)
+    gates = unit_gates(run, step) if gates is None else gates
     gates = gates[gates["layer"] == 1].set_index("unit")["gate"]
     rows = []
     for j in range(W.shape[0]):
@@ -915,8 +925,9 @@ def _project(h: torch.Tensor, w: torch.Tensor, b: float, ref: torch.Tensor) -> t
     return u, v, {"w_norm": float(w.norm())}
 
 
-def hidden_view(run: Run, step: int | None = None, n_grid: int = 41, n_lines: int = 11) -> HiddenView:
-    """The hidden-space view (see :class:`HiddenView`)."""
+def hidden_view(run: Run, step: int | None = None, n_grid: int = 41, n_lines: int = 11,
+                box: tuple[float, float, float, float] | None = None) -> HiddenView:
+    """The hidden-space view (see :class:`HiddenView`); ``box`` fixes its extent (default: fit the data)."""
     X, y = _inputs()
     params = run.params(step)
     W_out, b_out = params[-2][0], float(params[-1][0])
@@ -945,7 +956,7 @@ def hidden_view(run: Run, step: int | None = None, n_grid: int = 41, n_lines: in
         kind = "projection"
         u, v, _ = _project(h, W_out, b_out, h)
         su, sv, _ = _project(sheet_h, W_out, b_out, h)
-    box = _hidden_box(run.activation, kind, torch.cat([u, su]), torch.cat([v, sv]))
+    box = box or _hidden_box(run.activation, kind, torch.cat([u, su]), torch.cat([v, sv]))
     # the output unit in these coordinates
     if kind == "plane":
         w1, w2, b = float(W_out[0]), float(W_out[1]), b_out
@@ -1170,3 +1181,146 @@ def plan_sweeps(hidden: int, layers: int, steps: int, n_seeds: int, compare: boo
     if sweep_seconds(10 * len(WIDTHS), big, layers, steps) > left:
         return n, 0
     return n, min(n_seeds, affordable_seeds(big, layers, steps, left, n_widths=len(WIDTHS)))
+
+
+@dataclass
+class Animation:
+    """The net at every frame of a player, each table holding all frames side by side
+    (``p@0, p@1, …``, see :func:`nnviz.charts.wide`); frame k shows recorded step ``steps[k]``.
+
+    Tables, as the single-step functions give them: ``field`` (:func:`decision_grid`), ``pred``
+    (:func:`predictions`), ``lines`` (:func:`unit_lines`, two rows per unit: empty where its line misses
+    the box), and the hidden view's ``points``, ``boundary``, ``background``, ``sheet``
+    (:func:`hidden_view`), all in one ``box``.
+    """
+
+    steps: list[int]
+    tables: dict[str, pd.DataFrame]  # nnviz.frames.wide tables
+    kind: str
+    box: tuple[float, float, float, float]
+
+
+def _sheet(n_lines: int) -> tuple[torch.Tensor, pd.DataFrame]:
+    """The input square's grid lines as points (n, 2), and their ``line, family, order`` columns."""
+    t = torch.linspace(0, 1, 25)
+    lines, meta = [], []
+    for c in torch.linspace(0, 1, n_lines).tolist():
+        lines.append(torch.stack([torch.full_like(t, c), t], 1))
+        meta.append(("x1", c))
+        lines.append(torch.stack([t, torch.full_like(t, c)], 1))
+        meta.append(("x2", c))
+    fam = [m for m in meta for _ in range(len(t))]
+    cols = pd.DataFrame({"line": [f"{f}={c:.1f}" for f, c in fam], "family": [f for f, _ in fam],
+                         "order": np.tile(np.arange(len(t)), len(meta))})
+    return torch.cat(lines), cols
+
+
+def _by_frame(name: str, a: np.ndarray) -> dict[str, np.ndarray]:
+    """Columns ``name@0, name@1, …`` of a (frames, rows) array (see :mod:`nnviz.frames`)."""
+    return {f"{name}{FRAME_SEP}{k}": a[k] for k in range(len(a))}
+
+
+def animation(run: Run, steps: Sequence[int], n_grid: int = 31, n_lines: int = 11,
+              box: tuple[float, float, float, float] | None = None) -> Animation:
+    """What :func:`decision_grid`, :func:`predictions`, :func:`unit_lines` and :func:`hidden_view` show,
+    at every one of ``steps`` at once (one batched forward pass). The hidden views share one box: the
+    union of each step's own, or ``box``, so a player moving between them keeps its axes still."""
+    ks = [run.frame(s) for s in steps]
+    n_frames = len(ks)
+    flat = run.snaps[[run._snap_index(k) for k in ks]].T.contiguous()  # (P, K)
+    layers = run.layout.views(flat)  # per layer: W (out, in, K), b (out, K)
+    act = _act_fn(run.activation)
+    X, y = _inputs()
+    grid = input_grid(n_grid)
+    sheet_x, sheet_cols = _sheet(n_lines)
+    n_g = len(grid)
+    a = torch.cat([X, grid, sheet_x]).expand(n_frames, -1, -1)  # (K, N, 2)
+    outs = []
+    with torch.no_grad():
+        for i, (W, b) in enumerate(layers):
+            z = torch.einsum("kni,oik->kno", a, W) + b.T[:, None, :]
+            a = torch.sigmoid(z) if i == len(layers) - 1 else act(z)
+            outs.append((z, a))
+    p_all = outs[-1][1][..., 0]  # (K, N)
+    p4, p_grid = p_all[:, :4], p_all[:, 4:4 + n_g]
+    target = y[:, 0] > 0.5
+    q = torch.where(target, p4, 1 - p4)
+
+    field = pd.DataFrame({"x1": grid[:, 0].numpy(), "x2": grid[:, 1].numpy(), **_by_frame("p", p_grid.numpy())})
+    pred = pd.DataFrame({
+        "point": list(POINT_NAMES), "x1": X[:, 0].numpy(), "x2": X[:, 1].numpy(), "target": y[:, 0].int().numpy(),
+        **_by_frame("p", p4.double().numpy()), **_by_frame("loss", (-torch.log(q).clamp_min(-100)).double().numpy()),
+        **_by_frame("correct", (q > 0.5).numpy()),
+    })
+
+    # first-layer units: their gate (the on/off pattern of z over the four inputs) and line in input space
+    W1, b1 = layers[0]
+    on = (outs[0][0][:, :4, :] > 0).numpy()  # (K, 4, H1)
+    n_units = W1.shape[0]
+    cols = {c: np.full((n_frames, 2 * n_units), np.nan) for c in ("unit", "x1", "x2", "w1", "w2", "b")}
+    gate = np.full((n_frames, 2 * n_units), None, dtype=object)
+    for k in range(n_frames):
+        for j in range(n_units):
+            w1, w2, bj = float(W1[j, 0, k]), float(W1[j, 1, k]), float(b1[j, k])
+            for r, (u, v) in enumerate(clip_line(w1, w2, bj, (*INPUT_BOX, *INPUT_BOX))):
+                row = 2 * j + r
+                cols["unit"][k, row], cols["x1"][k, row], cols["x2"][k, row] = j + 1, u, v
+                cols["w1"][k, row], cols["w2"][k, row], cols["b"][k, row] = w1, w2, bj
+                gate[k, row] = GATE_NAMES["".join("1" if x else "0" for x in on[k, :, j])]
+    lines = pd.DataFrame({**{n: v for c, a_ in cols.items() for n, v in _by_frame(c, a_).items()},
+                          **_by_frame("gate", gate)})
+
+    # the last hidden layer: the four points and the input square's sheet, in the view's coordinates
+    h_all = outs[-2][1]
+    h4, sheet_h = h_all[:, :4, :], h_all[:, 4 + n_g:, :]
+    W_out, b_out = layers[-1][0][0], layers[-1][1][0]  # (H, K), (K,)
+    H = W_out.shape[0]
+    kind = "line" if H == 1 else "plane" if H == 2 else "projection"
+    uv = []
+    for k in range(n_frames):
+        if kind == "line":
+            u, v, su, sv = h4[k, :, 0], torch.zeros(4), sheet_h[k, :, 0], torch.zeros(sheet_h.shape[1])
+        elif kind == "plane":
+            u, v, su, sv = h4[k, :, 0], h4[k, :, 1], sheet_h[k, :, 0], sheet_h[k, :, 1]
+        else:
+            w, bo = W_out[:, k], float(b_out[k])
+            u, v, _ = _project(h4[k], w, bo, h4[k])
+            su, sv, _ = _project(sheet_h[k], w, bo, h4[k])
+        uv.append((u, v, su, sv))
+    if box is None:
+        boxes = np.array([_hidden_box(run.activation, kind, torch.cat([u, su]), torch.cat([v, sv]))
+                          for u, v, su, sv in uv])
+        box = (float(boxes[:, 0].min()), float(boxes[:, 1].max()), float(boxes[:, 2].min()), float(boxes[:, 3].max()))
+    gu = torch.linspace(box[0], box[1], n_grid)
+    gv = torch.linspace(box[2], box[3], n_grid if kind != "line" else 2)
+    U, V = torch.meshgrid(gu, gv, indexing="xy")
+    seg = np.full((n_frames, 2, 2), np.nan)
+    bg = []
+    for k in range(n_frames):
+        wk, bk = W_out[:, k], float(b_out[k])
+        if kind == "plane":
+            w1, w2, b = float(wk[0]), float(wk[1]), bk
+        elif kind == "line":
+            w1, w2, b = float(wk[0]), 0.0, bk
+        else:
+            w1, w2, b = float(wk.norm()), 0.0, 0.0
+        ends = clip_line(w1, w2, b, box) if kind != "line" or abs(w1) > 1e-12 else []
+        if kind == "line" and abs(w1) > 1e-12:
+            u0 = -b / w1
+            ends = [(u0, box[2]), (u0, box[3])] if box[0] <= u0 <= box[1] else []
+        if ends:
+            seg[k] = ends
+        bg.append(torch.sigmoid(w1 * U + w2 * V + b).reshape(-1))
+    points = pd.DataFrame({
+        "point": list(POINT_NAMES), "x1": X[:, 0].numpy(), "x2": X[:, 1].numpy(), "target": y[:, 0].int().numpy(),
+        **_by_frame("u", torch.stack([f[0] for f in uv]).numpy()), **_by_frame("v", torch.stack([f[1] for f in uv]).numpy()),
+        **_by_frame("p", p4.numpy()), **_by_frame("correct", (q > 0.5).numpy()),
+        **{n: v for j in range(H) for n, v in _by_frame(f"h{j + 1}", h4[:, :, j].numpy()).items()},
+    })
+    boundary = pd.DataFrame({**_by_frame("u", seg[:, :, 0]), **_by_frame("v", seg[:, :, 1])})
+    background = pd.DataFrame({"u": U.reshape(-1).numpy(), "v": V.reshape(-1).numpy(),
+                               **_by_frame("p", torch.stack(bg).numpy())})
+    sheet = pd.concat([sheet_cols, pd.DataFrame({**_by_frame("u", torch.stack([f[2] for f in uv]).numpy()),
+                                                 **_by_frame("v", torch.stack([f[3] for f in uv]).numpy())})], axis=1)
+    return Animation(ks, {"field": field, "pred": pred, "lines": lines, "points": points, "boundary": boundary,
+                          "background": background, "sheet": sheet}, kind, box)

@@ -9,6 +9,7 @@ from nnviz import activations as A
 from nnviz import gradients as G
 from nnviz import ui
 from nnviz.charts import activations as charts
+from nnviz.frames import wide
 
 RELU_FAMILY = ("relu", "leaky_relu")
 HE = ("kaiming_normal", "kaiming_uniform")
@@ -181,15 +182,21 @@ st.subheader(page.t(".watch"), anchor=False)
 baseline = page.t(".baseline.diabetes" if v["data"] == "diabetes" else ".baseline.bce")
 
 
-def watch(epoch: int) -> None:
-    init = ex.at(0).assign(stage=lbl_init)
-    now = ex.at(epoch)
-    shown = int(now["epoch"].max()) if len(now) else 0  # the snapshot shown (the nearest at or before it)
-    frames = [init] if shown == 0 else [init, now.assign(stage=page.t(".lbl.at_epoch", epoch=shown))]
-    profile = pd.concat(frames, ignore_index=True)
+def with_init(now: pd.DataFrame) -> pd.DataFrame:
+    """The gradient profile at initialisation and at a snapshot (at epoch 0 the two coincide)."""
+    return pd.concat([init, now.assign(stage=lbl_shown)], ignore_index=True)
+
+
+def watch(epoch: int, frames: ui.Frames) -> None:
+    snaps = ex.at_each(frames.steps)  # the table at each frame of the player
+    now = snaps[frames.index]
+    shown = int(now["epoch"].max()) if len(now) else 0
+    profile = with_init(now)
     left, right = st.columns([5, 4])
     with left:
-        page.chart(charts.grad_profile(profile, names, lbl), profile, "grad_norm_per_layer")
+        moving = wide([with_init(s) for s in snaps])
+        page.chart(charts.grad_profile(moving, names, lbl, stages=[lbl_init, lbl_shown]), profile,
+                   "grad_norm_per_layer")
         st.caption(page.t(".profile.caption"))
         zeros = int((profile["weight_grad_norm"] == 0).sum())
         if zeros:
@@ -209,11 +216,12 @@ def watch(epoch: int) -> None:
                             f"{hidden['dead_fraction'].mean():.0%}", f"{hidden['saturated_fraction'].mean():.0%}"]
         st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch")
         st.caption(page.t(".now.caption"))
-    page.chart(charts.unit_health(now, names, lbl), now, "unit_health")
+    page.chart(charts.unit_health(wide(snaps), names, lbl), now, "unit_health")
     st.caption(page.t(".health.caption", thr=thr, pct=f"{thr:.0%}"))
 
 
-lbl_init = page.t(".lbl.init")
+lbl_init, lbl_shown = page.t(".lbl.init"), page.t(".lbl.shown")
+init = ex.at(0).assign(stage=lbl_init)
 now_cols = {k: page.t(f".now.{k}") for k in ("measure", "train", "test", "dead", "saturated")}
 page.animate("view", v["epochs"], watch)
 

@@ -7,6 +7,7 @@ import streamlit as st
 
 from nnviz import perceptron as P
 from nnviz import ui
+from nnviz.frames import wide
 from nnviz.charts import perceptron as charts
 from nnviz.data import GATES, logic_gate
 
@@ -61,16 +62,22 @@ def line_equation(weight, bias, step: int) -> None:
     st.latex(rf"{w1:+.3f}\,x_1 {w2:+.3f}\,x_2 {b:+.3f} = 0")
 
 
-def boundary_view(weight, bias, step: int, activation: str) -> None:
-    field = P.grid(weight, float(bias), activation="sigmoid" if activation == "sigmoid" else "step")
-    line = P.boundary(weight, float(bias))
-    labels = {**lbl, "p": lbl["p"] if activation == "sigmoid" else page.t(".lbl.step_out")}
+def boundary_view(weights, biases, frames: ui.Frames, activation: str) -> None:
+    """The unit's output and line at every frame of the player."""
+    steps, index = frames.steps, frames.index
+    act = "sigmoid" if activation == "sigmoid" else "step"
     X, _ = logic_gate(gate)
-    z = X @ weight + bias
-    probs = z.sigmoid() if activation == "sigmoid" else P.step_fn(z)
-    page.chart(charts.boundary(field, P.points(gate, probs), line, labels), {"grid": field, "line": line}, "boundary")
+    fields, lines, pts = [], [], []
+    for s in steps:
+        fields.append(P.grid(weights[s], float(biases[s]), n=31, activation=act))  # 31²: light enough to play
+        lines.append(P.boundary(weights[s], float(biases[s])))
+        z = X @ weights[s] + biases[s]
+        pts.append(P.points(gate, z.sigmoid() if act == "sigmoid" else P.step_fn(z)))
+    labels = {**lbl, "p": lbl["p"] if activation == "sigmoid" else page.t(".lbl.step_out")}
+    page.chart(charts.boundary(wide(fields, ["p"]), wide(pts, ["p", "correct"]), wide(lines, ["x1", "x2"]), labels),
+               {"grid": fields[index], "line": lines[index]}, "boundary")
     st.caption(page.t(".boundary.caption" if activation == "sigmoid" else ".boundary.caption_step"))
-    if not len(line):
+    if not len(lines[index]):
         st.caption(page.t(".no_line"))
 
 
@@ -99,14 +106,15 @@ if mode == "gd":
 
     st.subheader(page.t(".watch"), anchor=False)
 
-    def watch(step: int) -> None:
+    def watch(step: int, frames: ui.Frames) -> None:
         left, right_col = st.columns(2)
         with left:
-            boundary_view(run.weights[step], run.biases[step], step, "sigmoid")
+            boundary_view(run.weights, run.biases, frames, "sigmoid")
         with right_col:
             hist = P.history_frame({gate: run})
             drawn = P.history_frame({gate: run}, max_points=600)
-            page.chart(charts.loss_curves(drawn, plateau, step, lbl), hist, "loss")
+            marker = wide([pd.DataFrame({"step": [s]}) for s in frames.steps], ["step"])
+            page.chart(charts.loss_curves(drawn, plateau, marker, lbl), hist, "loss")
             st.caption(page.t(".loss.caption"))
             predictions(run.weights[step], run.biases[step], step, "sigmoid")
         line_equation(run.weights[step], run.biases[step], step)
@@ -159,10 +167,10 @@ else:
     st.subheader(page.t(".watch"), anchor=False)
     lbl["step"] = page.t(".lbl.update")
 
-    def watch_rb(step: int) -> None:
+    def watch_rb(step: int, frames: ui.Frames) -> None:
         left, right_col = st.columns(2)
         with left:
-            boundary_view(rb.weights[step], rb.biases[step], step, "step")
+            boundary_view(rb.weights, rb.biases, frames, "step")
         with right_col:
             df = pd.DataFrame({"epoch": range(1, len(rb.mistakes) + 1), "mistakes": rb.mistakes.numpy()})
             page.chart(charts.mistakes(df, lbl), df, "mistakes")

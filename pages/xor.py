@@ -6,6 +6,7 @@ import streamlit as st
 
 from nnviz import ui
 from nnviz import xor as X
+from nnviz.frames import add_frame, stacked, unstacked, wide
 from nnviz.charts import xor as charts
 
 ARCH = ("hidden", "layers", "activation", "optimizer", "lr", "steps")
@@ -24,6 +25,13 @@ def train(hidden, layers, activation, optimizer, lr, steps, seed, _label=""):
     run = X.train(hidden, layers, activation, optimizer, lr, steps, seed, progress=report)
     box.empty()
     return run
+
+
+@ui.cached
+def animation(hidden, layers, activation, optimizer, lr, steps, seed, grid: tuple[int, ...], lang: str):
+    """The player's frames spread over the run (cached: the same for every step shown)."""
+    anim = X.animation(train(hidden, layers, activation, optimizer, lr, steps, seed), grid)
+    return named(anim), anim.box
 
 
 @ui.cached
@@ -128,7 +136,22 @@ def hidden_axes(view) -> tuple[str, str]:
     return page.t(".lbl.proj_u"), page.t(".lbl.proj_v")
 
 
-def render(step: int) -> None:
+def named(anim: X.Animation) -> dict[str, pd.DataFrame]:
+    """The animation's tables, each unit's line named after the gate it computes in every frame."""
+    lines = anim.tables["lines"]
+    units, gates = stacked(lines, "unit"), stacked(lines, "gate")
+    names = np.array([[page.t(".lbl.unit_name", j=int(u), gate=gate_name(g)) if u == u else "" for u, g in zip(ur, gr)]
+                      for ur, gr in zip(units, gates)], dtype=object)
+    marker = wide([pd.DataFrame({"step": [s]}) for s in anim.steps], ["step"])
+    return {**anim.tables, "lines": unstacked({"name": names}, lines), "marker": marker}
+
+
+def render(step: int, player: ui.Frames) -> None:
+    # the player's frames: those spread over the run are cached; the step shown, if another, is added
+    tables, box = animation(**arch, seed=v["seed"], grid=tuple(player.grid), lang=ui.lang())
+    if len(player.steps) > player.n_grid:
+        extra = named(X.animation(run, [step], box=box))
+        tables = {name: add_frame(t, extra[name]) for name, t in tables.items()}
     k = run.frame(step)
     pred = X.predictions(run, k)
     a, b = st.columns(2)
@@ -141,26 +164,27 @@ def render(step: int) -> None:
         st.markdown(f"**{page.t('.input.title')}**")
         gates = X.unit_gates(run, k)
         first = gates[gates["layer"] == 1].set_index("unit")["gate"]
-        lines = X.unit_lines(run, k)
+        lines = X.unit_lines(run, k, gates=gates)
         lines = lines.assign(name=[page.t(".lbl.unit_name", j=u, gate=gate_name(first[u])) for u in lines["unit"]])
-        field = X.decision_grid(run, k)
-        page.chart(charts.input_space(field, pred, lines, lbl), {"grid": field, "points": pred, "unit_lines": lines},
-                   "input_space")
+        page.chart(charts.input_space(tables["field"], tables["pred"], tables["lines"], lbl),
+                   {"grid": X.decision_grid(run, k, n=31), "points": pred, "unit_lines": lines}, "input_space")
         st.caption(page.t(".input.caption"))
         if v["layers"] > 1:
             st.caption(page.t(".input.deeper", layers=v["layers"]))
     with right_col:
         st.markdown(f"**{page.t('.loss.title')}**")
-        page.chart(charts.loss_curve(loss_df, k, refs, lbl), loss_df, "loss")
+        page.chart(charts.loss_curve(loss_df, tables["marker"], refs, lbl), loss_df, "loss")
         st.caption(page.t(".loss.caption"))
 
     # 2 · hidden space
     st.subheader(page.t(".hidden_space"), anchor=False)
-    view = X.hidden_view(run, k, n_grid=31)
+    view = X.hidden_view(run, k, n_grid=31, box=box)
     u_title, v_title = hidden_axes(view)
+    moving = X.HiddenView(view.kind, tables["points"], tables["boundary"], tables["background"], tables["sheet"],
+                          view.box, view.margin)
     left, right_col = st.columns([1.15, 1])
     with left:
-        page.chart(charts.hidden_space(view, {**lbl, "u": u_title, "v": v_title}),
+        page.chart(charts.hidden_space(moving, {**lbl, "u": u_title, "v": v_title}),
                    {"points": view.points, "output_line": view.boundary, "sheet": view.sheet}, "hidden_space")
         st.markdown(f"**{page.t('.units.title')}**")
         hidden_gates = gates[~gates["output"]]

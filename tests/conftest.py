@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import json
 from pathlib import Path
 
 import pytest
@@ -69,6 +70,12 @@ def page_spec(slug: str) -> Spec | None:
                 module, name = aliases[arg.id]
                 return getattr(importlib.import_module(module), name)
     return None
+
+
+def player(at: AppTest) -> dict:
+    """What the page's training player was given: ``steps`` (its frames), ``index`` (the one shown)…"""
+    (found,) = [e for e in at.get("bidi_component") if e.proto.component_name == "nnviz_player"]
+    return json.loads(found.proto.json)
 
 
 def charts(at: AppTest) -> list:

@@ -8,6 +8,7 @@ import math
 import re
 
 import numpy as np
+import pandas as pd
 import pytest
 import torch
 import torch.nn.functional as F
@@ -425,3 +426,10 @@ def test_code_export_for_xor_and_divergence_runs():
         assert re.search(r"^relu +train", out, re.M)
     else:
         assert re.search(rf"^relu +diverged at epoch {div.step}\b", out, re.M)
+
+
+def test_at_each_equals_at_for_every_epoch():
+    ex = G.train(depth=3, width=6, epochs=12)
+    epochs = [0, 1, 5, 12, 40]
+    for epoch, table in zip(epochs, ex.at_each(epochs)):
+        pd.testing.assert_frame_equal(table, ex.at(epoch).reset_index(drop=True))

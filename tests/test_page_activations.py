@@ -2,7 +2,7 @@
 
 import pytest
 import torch
-from conftest import assert_clean, charts, metric, open_page, texts
+from conftest import assert_clean, charts, metric, open_page, player, texts
 
 from nnviz import gradients as G
 
@@ -117,7 +117,8 @@ def test_xor_data_has_no_test_curve_and_explains_the_bce_baseline():
 def test_epoch_slider_shows_the_nets_at_that_epoch():
     at = open_page("activations", view="8", **SMALL)
     assert_clean(at)
-    assert at.slider(key="activations.view").value == 8
+    shown = player(at)
+    assert shown["steps"][shown["index"]] == 8
     assert "**At epoch 8**" in texts(at)
     ex = G.train(depth=4, width=8, epochs=20)
     table = next(df.value for df in at.dataframe if "Sigmoid" in df.value.columns)  # at the epoch shown

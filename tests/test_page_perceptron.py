@@ -2,7 +2,7 @@
 
 import math
 
-from conftest import assert_clean, metric, open_page, texts
+from conftest import assert_clean, metric, open_page, player, texts
 
 from nnviz import perceptron as P
 
@@ -77,7 +77,8 @@ def test_step_slider_shows_the_unit_at_that_step():
     at = open_page("perceptron", view="0")
     w0, b0 = P.initial_unit(0)
     assert f"{float(w0[0]):+.3f}" in texts(at)  # the line's equation at step 0
-    assert at.slider(key="perceptron.view").value == 0
+    shown = player(at)
+    assert shown["steps"][shown["index"]] == 0
 
 
 def test_korean_page_has_korean_text_and_no_english_leftovers():

@@ -445,3 +445,39 @@ def test_plain_python_step_loop_gives_the_scripted_numbers(activation, optimizer
                200, b.x, b.y, None, q, g, None, 0, False)
         outs.append((b.flat, q))
     assert torch.allclose(outs[0][0], outs[1][0], atol=1e-6) and torch.allclose(outs[0][1], outs[1][1], atol=1e-6)
+
+
+@pytest.mark.parametrize("arch", [
+    dict(hidden=2, layers=1, activation="sigmoid"),
+    dict(hidden=1, layers=1, activation="tanh"),
+    dict(hidden=4, layers=2, activation="relu"),
+])
+def test_animation_frames_equal_the_single_step_views(arch):
+    """The batched frames show exactly what the one-step functions compute for each step."""
+    from nnviz.frames import per_frame
+
+    run = X.train(**arch, optimizer="sgd", lr=1.0, steps=300, seed=3)
+    steps = [0, 7, 150, 300]
+    anim = X.animation(run, steps, n_grid=9, n_lines=3)
+    assert anim.steps == [run.frame(s) for s in steps]
+    t = {name: per_frame(df) for name, df in anim.tables.items()}
+    for k, step in enumerate(anim.steps):
+        pd.testing.assert_frame_equal(t["field"][k], X.decision_grid(run, step, n=9), check_dtype=False, atol=1e-6)
+        pd.testing.assert_frame_equal(t["pred"][k], X.predictions(run, step), check_dtype=False, atol=1e-6)
+        lines = t["lines"][k].dropna(subset=["x1"]).reset_index(drop=True)
+        pd.testing.assert_frame_equal(lines, X.unit_lines(run, step), check_dtype=False, atol=1e-6)
+        view = X.hidden_view(run, step, n_grid=9, n_lines=3, box=anim.box)
+        assert view.kind == anim.kind
+        pd.testing.assert_frame_equal(t["points"][k], view.points, check_dtype=False, atol=1e-5)
+        pd.testing.assert_frame_equal(t["background"][k], view.background, check_dtype=False, atol=1e-5)
+        pd.testing.assert_frame_equal(t["sheet"][k], view.sheet, check_dtype=False, atol=1e-5)
+        bound = t["boundary"][k].dropna().reset_index(drop=True)
+        pd.testing.assert_frame_equal(bound, view.boundary, check_dtype=False, atol=1e-5)
+
+
+def test_animation_box_holds_every_frames_own_box():
+    run = X.train(hidden=3, layers=1, activation="relu", optimizer="sgd", lr=1.0, steps=200, seed=1)
+    anim = X.animation(run, [0, 50, 200], n_grid=5, n_lines=3)
+    for step in anim.steps:
+        own = X.hidden_view(run, step, n_grid=5, n_lines=3).box
+        assert anim.box[0] <= own[0] and anim.box[1] >= own[1] and anim.box[2] <= own[2] and anim.box[3] >= own[3]

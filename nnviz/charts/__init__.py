@@ -8,6 +8,9 @@ Streamlit's light and dark themes alike.
 from __future__ import annotations
 
 import altair as alt
+import pandas as pd
+
+from nnviz.frames import FRAME, FRAME_SEP, varying
 
 # Okabe & Ito (2008): distinguishable with deuteranopia, protanopia and tritanopia.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999")
@@ -27,3 +30,13 @@ def color_scale(domain: list[str]) -> alt.Scale:
 def tooltip_fmt(field: str, title: str, fmt: str = ".4g") -> alt.Tooltip:
     """A tooltip showing the exact value (4 significant digits by default)."""
     return alt.Tooltip(field, title=title, format=fmt)
+
+
+# --- animation: a chart drawn from nnviz.frames tables shows the frame the player picks ------------
+def framed(chart: alt.Chart, df: pd.DataFrame) -> alt.Chart:
+    """``chart`` (drawn from ``df``) showing the current frame's values when ``df`` is
+    :func:`nnviz.frames.wide`."""
+    cols = varying(df)
+    if not cols:
+        return chart
+    return chart.transform_calculate(**{c: f"datum['{c}{FRAME_SEP}' + {FRAME}]" for c in cols})

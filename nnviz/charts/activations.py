@@ -8,14 +8,15 @@ Every builder takes DataFrames from :mod:`nnviz.activations` / :mod:`nnviz.gradi
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import altair as alt
 import numpy as np
 import pandas as pd
 
 from nnviz.activations import NAMES
-from nnviz.charts import BLUE, GREY, ORANGE, PALETTE, REFERENCE, VERMILION, tooltip_fmt
+from nnviz.charts import BLUE, GREY, ORANGE, PALETTE, REFERENCE, VERMILION, framed, tooltip_fmt
+from nnviz.frames import stacked, unstacked
 
 Y_CLIP = (-1.25, 2.0)  # f runs off to ±x; f′ stays within about [−0.2, 1.13]: keep f′ readable
 
@@ -113,24 +114,26 @@ def shrink(table: pd.DataFrame, names: Mapping[str, str], labels: Mapping[str, s
     return alt.layer(lines, points).properties(height=300)
 
 
-def grad_profile(layers: pd.DataFrame, names: Mapping[str, str], labels: Mapping[str, str]) -> alt.LayerChart:
+def grad_profile(layers: pd.DataFrame, names: Mapping[str, str], labels: Mapping[str, str],
+                 stages: Sequence[str] | None = None) -> alt.LayerChart:
     """Weight-gradient norm per layer (input side left) on a log axis, one line per activation and
-    stage (``stage`` column: at initialisation solid, at the viewed epoch dashed). Exact zeros (a layer
-    behind dead units) cannot sit on a log axis and are left out.
+    stage (``stage`` column: the first of ``stages`` solid, the second dashed; default: those present).
+    Exact zeros (a layer behind dead units) cannot sit on a log axis and are left out. ``layers`` may
+    be :func:`nnviz.charts.wide` (one column per frame of an animation).
 
     ``labels``: ``layer, norm, bias_norm, activation, stage, epoch, dead, saturated, mean, std``.
     """
-    df = _named(layers[layers["weight_grad_norm"] > 0], names)
+    df = _named(layers, names)
     # Nudge each activation sideways a little, so equal values (ReLU and LeakyReLU often agree) stay visible.
     present = [n for n in NAMES if n in set(df["activation"])]
     shift = {n: (i - (len(present) - 1) / 2) * 0.08 for i, n in enumerate(present)}
     df = df.assign(x=df["layer"] + df["activation"].map(shift))
-    stages = list(dict.fromkeys(df["stage"]))
+    stages = list(stages) if stages is not None else list(dict.fromkeys(layers["stage"]))
     n_layers = int(layers["layer"].max()) if len(layers) else 1
     x = alt.X("x:Q", title=labels["layer"], scale=alt.Scale(domain=[0.8, n_layers + 0.2], nice=False),
               axis=alt.Axis(tickMinStep=1, format="d"))
     y = alt.Y("weight_grad_norm:Q", title=labels["norm"], scale=alt.Scale(type="log"), axis=LOG_AXIS)
-    color = _act_color(df, names, labels["activation"])
+    color = _act_color(layers, names, labels["activation"])  # all of them, zeros too: a stable legend
     tips = [alt.Tooltip("name:N", title=labels["activation"]), alt.Tooltip("stage:N", title=""),
             alt.Tooltip("epoch:Q", title=labels["epoch"]), alt.Tooltip("layer:Q", title=labels["layer"]),
             tooltip_fmt("weight_grad_norm:Q", labels["norm"], ".4e"),
@@ -139,12 +142,14 @@ def grad_profile(layers: pd.DataFrame, names: Mapping[str, str], labels: Mapping
             tooltip_fmt("activation_std:Q", labels["std"], ".4g"),
             tooltip_fmt("dead_fraction:Q", labels["dead"], ".0%"),
             tooltip_fmt("saturated_fraction:Q", labels["saturated"], ".0%")]
-    lines = alt.Chart(df).mark_line(strokeWidth=2.4).encode(
+    # the zeros are dropped in the chart (not here), after it picks the frame it shows
+    base = framed(alt.Chart(df), df).transform_filter("datum.weight_grad_norm > 0")
+    lines = base.mark_line(strokeWidth=2.4).encode(
         x=x, y=y, color=color, detail="stage:N",
         strokeDash=alt.StrokeDash("stage:N", title=None, sort=stages, legend=DASH_LEGEND,
                                   scale=alt.Scale(domain=stages, range=[[1, 0], [6, 4]][: len(stages)])),
     )
-    points = alt.Chart(df).mark_point(filled=True, size=40, opacity=1).encode(x=x, y=y, color=color, tooltip=tips)
+    points = base.mark_point(filled=True, size=40, opacity=1).encode(x=x, y=y, color=color, tooltip=tips)
     return alt.layer(lines, points).properties(height=340)
 
 
@@ -215,17 +220,22 @@ def unit_health(layers: pd.DataFrame, names: Mapping[str, str], labels: Mapping[
     """Share of dead and of saturated units in each hidden layer, bars side by side per activation,
     one panel per measure.
 
-    ``labels``: ``layer, share, activation, dead, saturated, epoch``.
+    ``labels``: ``layer, share, activation, dead, saturated, epoch``. ``layers`` may be
+    :func:`nnviz.charts.wide` (one column per frame of an animation).
     """
+    # hidden layers only (the output layer is one unit), one row per (layer, measure), every frame at once
     hidden = layers[layers["layer"] < layers.groupby("activation")["layer"].transform("max")]
-    long = hidden.melt(id_vars=["activation", "layer", "epoch"], value_vars=["dead_fraction", "saturated_fraction"],
-                       var_name="measure", value_name="share")
-    long = _named(long.assign(measure=long["measure"].map({"dead_fraction": labels["dead"],
-                                                           "saturated_fraction": labels["saturated"]})), names)
+    parts = [stacked(hidden, c) for c in ("dead_fraction", "saturated_fraction", "epoch")]
+    n = max(a.shape[1] for a in parts)
+    dead, saturated, epoch = (np.broadcast_to(a, (len(hidden), n)) for a in parts)
+    base = pd.DataFrame({"activation": np.tile(hidden["activation"].to_numpy(), 2),
+                         "layer": np.tile(hidden["layer"].to_numpy(), 2),
+                         "measure": [labels["dead"]] * len(hidden) + [labels["saturated"]] * len(hidden)})
+    long = _named(unstacked({"share": np.vstack([dead, saturated]), "epoch": np.vstack([epoch, epoch])}, base), names)
     order = [names[n] for n in NAMES if n in set(layers["activation"])]
-    n_layers = max(1, int(hidden["layer"].max()) if len(hidden) else 1)
+    n_layers = max(1, int(long["layer"].max()) if len(long) else 1)
     return (
-        alt.Chart(long)
+        framed(alt.Chart(long), long)
         .mark_bar()
         .encode(
             x=alt.X("layer:O", title=labels["layer"], axis=alt.Axis(labelAngle=0)),

@@ -5,7 +5,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from nnviz.charts import BLUE, ORANGE, PROB_SCHEME, REFERENCE, color_scale, tooltip_fmt
+from nnviz.charts import BLUE, ORANGE, PROB_SCHEME, REFERENCE, color_scale, framed, tooltip_fmt
+from nnviz.frames import varying
 
 BOX = (-0.5, 1.5)
 
@@ -15,7 +16,8 @@ def boundary(field: pd.DataFrame, pts: pd.DataFrame, line: pd.DataFrame, labels:
     """The unit's output over the input plane, its line w·x + b = 0, and the four labelled points.
 
     ``labels``: translated ``x1, x2, p, y, target0, target1, line``. ``step_values``: the output is 0/1
-    (the perceptron's step), so the colour scale has two colours.
+    (the perceptron's step), so the colour scale has two colours. Any of the tables may be
+    :func:`nnviz.charts.wide` (one column per frame of an animation).
     """
     n = int(round(len(field) ** 0.5))
     cell = (BOX[1] - BOX[0]) / (n - 1)
@@ -25,7 +27,7 @@ def boundary(field: pd.DataFrame, pts: pd.DataFrame, line: pd.DataFrame, labels:
     half = cell / 2  # each cell is centred on its grid point
     cells = field.assign(x1a=field.x1 - half, x1b=field.x1 + half, x2a=field.x2 - half, x2b=field.x2 + half)
     heat = (
-        alt.Chart(cells)
+        framed(alt.Chart(cells), cells)
         .mark_rect(opacity=0.8)
         .encode(
             x=alt.X("x1a:Q", title=labels["x1"], scale=alt.Scale(domain=list(BOX), nice=False)),
@@ -41,10 +43,10 @@ def boundary(field: pd.DataFrame, pts: pd.DataFrame, line: pd.DataFrame, labels:
     target = pts.assign(target=pts["y"].map({0: labels["target0"], 1: labels["target1"]}))
     tips = [tooltip_fmt("x1:Q", labels["x1"], ".0f"), tooltip_fmt("x2:Q", labels["x2"], ".0f"),
             alt.Tooltip("y:Q", title=labels["y"])]
-    if "p" in target:
+    if "p" in target or "p" in varying(target):
         tips.append(tooltip_fmt("p:Q", labels["p"], ".4f"))
     dots = (
-        alt.Chart(target)
+        framed(alt.Chart(target), target)
         .mark_point(size=420, filled=True, stroke="white", strokeWidth=2.5, opacity=1)
         .encode(x=x, y=y,
                 color=alt.Color("target:N", scale=color_scale([labels["target0"], labels["target1"]]),
@@ -54,13 +56,15 @@ def boundary(field: pd.DataFrame, pts: pd.DataFrame, line: pd.DataFrame, labels:
     )
     layers = [heat, dots]
     if len(line):
-        layers.insert(1, alt.Chart(line).mark_line(color="black", strokeWidth=3, clip=True).encode(x=x, y=y))
+        layers.insert(1, framed(alt.Chart(line), line).mark_line(color="black", strokeWidth=3, clip=True)
+                      .encode(x=x, y=y))
     return alt.layer(*layers).resolve_scale(color="independent").properties(height=380)
 
 
-def loss_curves(hist: pd.DataFrame, plateau: float, step: int | None, labels: dict[str, str],
+def loss_curves(hist: pd.DataFrame, plateau: float, step: int | pd.DataFrame | None, labels: dict[str, str],
                 log_y: bool = True) -> alt.LayerChart:
-    """Loss against step for each gate, the plateau as a dashed rule, the current step as a rule."""
+    """Loss against step for each gate, the plateau as a dashed rule, the current step as a rule
+    (``step``: a number, or a one-row table with a ``step`` column per frame)."""
     gates = list(dict.fromkeys(hist["gate"]))
     y_scale = alt.Scale(type="log") if log_y else alt.Scale()
     lines = (
@@ -80,7 +84,8 @@ def loss_curves(hist: pd.DataFrame, plateau: float, step: int | None, labels: di
         y="loss:Q", x=alt.value(4), text="label:N")
     layers = [lines, rule, text]
     if step is not None:
-        layers.append(alt.Chart(pd.DataFrame({"step": [step]})).mark_rule(color=ORANGE, strokeWidth=2).encode(x="step:Q"))
+        marker = step if isinstance(step, pd.DataFrame) else pd.DataFrame({"step": [step]})
+        layers.append(framed(alt.Chart(marker), marker).mark_rule(color=ORANGE, strokeWidth=2).encode(x="step:Q"))
     return alt.layer(*layers).properties(height=380)
 
 

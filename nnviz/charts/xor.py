@@ -21,8 +21,10 @@ from nnviz.charts import (
     SKY,
     VERMILION,
     YELLOW,
+    framed,
     tooltip_fmt,
 )
+from nnviz.frames import stacked, unstacked, varying
 
 BOX = (-0.5, 1.5)
 # Unit lines avoid the targets' blue and orange.
@@ -45,8 +47,9 @@ def _heat(field: pd.DataFrame, xf: str, yf: str, box: tuple[float, float, float,
     # half a cell, and 4 % more so neighbouring cells overlap (no anti-aliasing seams between them)
     hx = 1.04 * ((box[1] - box[0]) / (2 * (nx - 1)) if nx > 1 else (box[1] - box[0]) / 2)
     hy = 1.04 * ((box[3] - box[2]) / (2 * (ny - 1)) if ny > 1 else (box[3] - box[2]) / 2)
+    data = field[[c for c in field.columns if c in (xf, yf, "p") or c.startswith("p@")]]
     return (
-        alt.Chart(field[[xf, yf, "p"]])
+        framed(alt.Chart(data), data)
         .transform_calculate(xa=f"datum.{xf} - {hx}", xb=f"datum.{xf} + {hx}", ya=f"datum.{yf} - {hy}",
                              yb=f"datum.{yf} + {hy}")
         .mark_rect(opacity=1, strokeWidth=0, clip=True)
@@ -71,12 +74,7 @@ def _points(pts: pd.DataFrame, xf: str, yf: str, box, labels: dict, x_title: str
 
     Points that land on (almost) the same spot share one label, e.g. "(0,1) (1,0)".
     """
-    df = pts.assign(
-        target_label=pts["target"].map({0: labels["target0"], 1: labels["target1"]}),
-        name="(" + pts["x1"].astype(int).astype(str) + "," + pts["x2"].astype(int).astype(str) + ")",
-        wrong=~pts["correct"].astype(bool) if "correct" in pts else False,
-    )
-    df["mark"] = np.where(df["wrong"], "wrong", "right")
+    df = _point_table(pts, labels, xf, yf, box)
     x = alt.X(f"{xf}:Q", scale=alt.Scale(domain=list(box[:2]), nice=False, zero=False), title=x_title)
     y = alt.Y(f"{yf}:Q", scale=alt.Scale(domain=list(box[2:]), nice=False, zero=False), title=y_title)
     tips = [alt.Tooltip("name:N", title=labels["point"]), alt.Tooltip("target:Q", title=labels["y"]),
@@ -84,7 +82,7 @@ def _points(pts: pd.DataFrame, xf: str, yf: str, box, labels: dict, x_title: str
     if xf != "x1":
         tips += [tooltip_fmt(f"{xf}:Q", x_title, ".4f"), tooltip_fmt(f"{yf}:Q", y_title, ".4f")]
     dots = (
-        alt.Chart(df)
+        framed(alt.Chart(df), df)
         .mark_point(size=380, filled=True, opacity=1)
         .encode(x=x, y=y,
                 color=alt.Color("target_label:N", scale=_targets(labels), title=labels["y"],
@@ -97,52 +95,81 @@ def _points(pts: pd.DataFrame, xf: str, yf: str, box, labels: dict, x_title: str
                                             legend=None),
                 tooltip=tips)
     )
+    # names right of their point, or left of it near the right edge (so they stay inside the plot)
+    names = framed(alt.Chart(df), df).mark_text(
+        align=alt.ExprRef("datum.right ? 'right' : 'left'"), dx=alt.ExprRef("datum.right ? -13 : 13"), dy=-13,
+        fontSize=13, fontWeight="bold",
+    ).encode(x=x, y=y, text=alt.Text("label:N"),
+             color=alt.Color("label_mark:N", scale=alt.Scale(domain=["right", "wrong"], range=["black", VERMILION]),
+                             legend=None))
+    return [dots, names]
+
+
+def _point_table(pts: pd.DataFrame, labels: dict, xf: str, yf: str, box) -> pd.DataFrame:
+    """The points with their target's name and, in every frame, ``mark`` (right / wrong), ``label``, its
+    ``label_mark`` and ``right`` (label on the left of the point, near the right edge). Points on (almost) the same spot
+    share one label, e.g. "(0,1) (1,0)", on the first of them; the others get none."""
+    base = pts.assign(
+        target_label=pts["target"].map({0: labels["target0"], 1: labels["target1"]}),
+        name="(" + pts["x1"].astype(int).astype(str) + "," + pts["x2"].astype(int).astype(str) + ")",
+    )
+    has = "correct" in pts or "correct" in varying(pts)
+    correct = stacked(pts, "correct").astype(bool) if has else np.ones((len(pts), 1), bool)
+    xs, ys = stacked(pts, xf), stacked(pts, yf)
+    n, k_frames = len(pts), max(xs.shape[1], ys.shape[1], correct.shape[1])
+    xs, ys, correct = (np.broadcast_to(a, (n, k_frames)) for a in (xs, ys, correct))
+    names = base["name"].to_numpy()
     tol = 0.03 * max(box[1] - box[0], box[3] - box[2])
-    groups: list[list[int]] = []
-    for i in range(len(df)):
+    label = np.full((n, k_frames), "", dtype=object)
+    mark = np.where(correct, "right", "wrong").astype(object)
+    label_mark = mark.copy()  # a shared label is red if any of its points is wrong
+    for k in range(k_frames):
+        x, y = xs[:, k], ys[:, k]
+        groups: list[list[int]] = []
+        for i in range(n):
+            for g in groups:
+                if abs(x[i] - x[g[0]]) < tol and abs(y[i] - y[g[0]]) < tol:
+                    g.append(i)
+                    break
+            else:
+                groups.append([i])
         for g in groups:
-            j = g[0]
-            if abs(df[xf].iat[i] - df[xf].iat[j]) < tol and abs(df[yf].iat[i] - df[yf].iat[j]) < tol:
-                g.append(i)
-                break
-        else:
-            groups.append([i])
-    tags = pd.DataFrame({
-        xf: [df[xf].iat[g[0]] for g in groups], yf: [df[yf].iat[g[0]] for g in groups],
-        "name": [" ".join(df["name"].iat[i] for i in g) for g in groups],
-        "mark": ["wrong" if df["wrong"].iloc[g].any() else "right" for g in groups],
-    })
-    # labels go right of their point, or left of it near the right edge (so they stay inside the plot)
-    tags["right_edge"] = tags[xf] > box[0] + 0.72 * (box[1] - box[0])
-    names = [
-        alt.Chart(tags[tags["right_edge"] == edge]).mark_text(
-            align="right" if edge else "left", dx=-13 if edge else 13, dy=-13, fontSize=13, fontWeight="bold",
-        ).encode(x=x, y=y, text=alt.Text("name:N"),
-                 color=alt.Color("mark:N", scale=alt.Scale(domain=["right", "wrong"], range=["black", VERMILION]),
-                                 legend=None))
-        for edge in (False, True) if (tags["right_edge"] == edge).any()
-    ]
-    return [dots, *names]
+            label[g[0], k] = " ".join(names[i] for i in g)
+            label_mark[g[0], k] = "right" if correct[g, k].all() else "wrong"
+    right = xs > box[0] + 0.72 * (box[1] - box[0])
+    return unstacked({"mark": mark, "label_mark": label_mark, "label": label, "right": right}, base)
 
 
 def _line_tags(lines: pd.DataFrame, pts: pd.DataFrame) -> pd.DataFrame:
-    """Where to write each unit's name on its line: the spot along it farthest from the points and the
-    names already placed (so names neither hide the inputs nor pile up where lines cross)."""
-    taken = [(float(a), float(b)) for a, b in zip(pts["x1"], pts["x2"])]
-    rows = []
-    for unit, seg in lines.groupby("unit", sort=False):
-        (xa, ya), (xb, yb) = seg[["x1", "x2"]].to_numpy()[:2]
-        best, best_d = (xa, ya), -1.0
-        for f in (0.12, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.88):
-            cx, cy = xa + f * (xb - xa), ya + f * (yb - ya)
-            d = min(((cx - tx) ** 2 + (cy - ty) ** 2) ** 0.5 for tx, ty in taken)
-            if d > best_d:
-                best, best_d = (cx, cy), d
-        taken.append(best)
-        first = seg.iloc[0]
-        rows.append({"unit": unit, "name": first["name"], "w1": first["w1"], "w2": first["w2"], "b": first["b"],
-                     "x1": best[0], "x2": best[1]})
-    return pd.DataFrame(rows)
+    """Where to write each unit's name on its line, in every frame: the spot along it farthest from the
+    points and the names already placed (so names neither hide the inputs nor pile up where lines cross).
+    One row per unit (empty in a frame where its line misses the box)."""
+    cols = ("unit", "x1", "x2", "name", "w1", "w2", "b")
+    a = {c: stacked(lines, c) for c in cols}
+    px, py = stacked(pts, "x1")[:, 0], stacked(pts, "x2")[:, 0]  # the inputs do not move
+    n_frames = max(v.shape[1] for v in a.values())
+    a = {c: np.broadcast_to(v, (v.shape[0], n_frames)) for c, v in a.items()}
+    units = sorted({float(u) for u in a["unit"].ravel() if u == u})  # without NaN (padding)
+    out = {c: np.full((len(units), n_frames), np.nan, dtype=object if c == "name" else float) for c in cols}
+    for k in range(n_frames):
+        taken = list(zip(px.tolist(), py.tolist()))
+        for r, unit in enumerate(units):
+            rows = np.flatnonzero(a["unit"][:, k] == unit)
+            if len(rows) < 2 or np.isnan(float(a["x1"][rows[0], k])):
+                continue
+            (xa, xb), (ya, yb) = a["x1"][rows[:2], k].astype(float), a["x2"][rows[:2], k].astype(float)
+            best, best_d = (xa, ya), -1.0
+            for f in (0.12, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.88):
+                cx, cy = xa + f * (xb - xa), ya + f * (yb - ya)
+                d = min(((cx - tx) ** 2 + (cy - ty) ** 2) ** 0.5 for tx, ty in taken)
+                if d > best_d:
+                    best, best_d = (cx, cy), d
+            taken.append(best)
+            for c in ("unit", "name", "w1", "w2", "b"):
+                out[c][r, k] = a[c][rows[0], k]
+            out["x1"][r, k], out["x2"][r, k] = best
+    out["name"] = np.where(pd.isna(out["name"]), "", out["name"])
+    return unstacked(out)
 
 
 def input_space(field: pd.DataFrame, pts: pd.DataFrame, lines: pd.DataFrame, labels: dict) -> alt.LayerChart:
@@ -153,22 +180,24 @@ def input_space(field: pd.DataFrame, pts: pd.DataFrame, lines: pd.DataFrame, lab
     """
     box = (*BOX, *BOX)
     layers = [_heat(field, "x1", "x2", box, labels, labels["x1"], labels["x2"])]
-    if len(lines):
-        names = list(dict.fromkeys(lines["name"]))
-        color = alt.Color("name:N", scale=alt.Scale(domain=names, range=[UNIT_COLORS[i % len(UNIT_COLORS)]
-                                                                          for i in range(len(names))]), legend=None)
-        xs = alt.X("x1:Q", scale=alt.Scale(domain=list(BOX), nice=False))
-        ys = alt.Y("x2:Q", scale=alt.Scale(domain=list(BOX), nice=False))
-        tips = [alt.Tooltip("name:N", title=labels["unit"]), tooltip_fmt("w1:Q", "w1", ".4f"),
-                tooltip_fmt("w2:Q", "w2", ".4f"), tooltip_fmt("b:Q", "b", ".4f")]
-        layers.append(alt.Chart(lines).mark_line(strokeWidth=3, strokeDash=[8, 4], clip=True).encode(
-            x=xs, y=ys, detail=alt.Detail("unit:N"), color=color, tooltip=tips))
-        tags = _line_tags(lines, pts)
-        text = {"fontSize": 12, "fontWeight": "bold", "dy": -10}
-        # a white halo under each name keeps it readable on both colours of the background
-        layers.append(alt.Chart(tags).mark_text(**text, stroke="white", strokeWidth=4, strokeJoin="round",
-                                                opacity=0.9).encode(x=xs, y=ys, text=alt.Text("name:N")))
-        layers.append(alt.Chart(tags).mark_text(**text).encode(x=xs, y=ys, text=alt.Text("name:N"), color=color, tooltip=tips))
+    # Every layer is there even when its data are empty, and colours key on the unit (not its name,
+    # which changes as it learns): an animation frame then changes data only, never the spec.
+    units = list(dict.fromkeys(u for u in stacked(lines, "unit").ravel() if u == u)) if len(lines) else []
+    color = alt.Color("unit:N", scale=alt.Scale(domain=units, range=[UNIT_COLORS[i % len(UNIT_COLORS)]
+                                                                      for i in range(len(units))]), legend=None)
+    xs = alt.X("x1:Q", scale=alt.Scale(domain=list(BOX), nice=False))
+    ys = alt.Y("x2:Q", scale=alt.Scale(domain=list(BOX), nice=False))
+    tips = [alt.Tooltip("name:N", title=labels["unit"]), tooltip_fmt("w1:Q", "w1", ".4f"),
+            tooltip_fmt("w2:Q", "w2", ".4f"), tooltip_fmt("b:Q", "b", ".4f")]
+    layers.append(framed(alt.Chart(lines), lines).mark_line(strokeWidth=3, strokeDash=[8, 4], clip=True).encode(
+        x=xs, y=ys, detail=alt.Detail("unit:N"), color=color, tooltip=tips))
+    tags = _line_tags(lines, pts)
+    text = {"fontSize": 12, "fontWeight": "bold", "dy": -10}
+    # a white halo under each name keeps it readable on both colours of the background
+    layers.append(framed(alt.Chart(tags), tags).mark_text(**text, stroke="white", strokeWidth=4, strokeJoin="round",
+                                                          opacity=0.9).encode(x=xs, y=ys, text=alt.Text("name:N")))
+    layers.append(framed(alt.Chart(tags), tags).mark_text(**text).encode(x=xs, y=ys, text=alt.Text("name:N"),
+                                                                         color=color, tooltip=tips))
     layers += _points(pts, "x1", "x2", box, labels, labels["x1"], labels["x2"])
     return alt.layer(*layers).resolve_scale(color="independent", shape="independent").properties(height=HEIGHT)
 
@@ -184,7 +213,7 @@ def hidden_space(view, labels: dict) -> alt.LayerChart:
     layers = [_heat(view.background, "u", "v", box, labels, xt, yt, legend=False, y_axis=view.kind != "line")]
     sheet = view.sheet
     layers.append(
-        alt.Chart(sheet)
+        framed(alt.Chart(sheet), sheet)
         .mark_line(strokeWidth=1, opacity=0.55, clip=True)
         .encode(
             x=alt.X("u:Q", scale=alt.Scale(domain=list(box[:2]), nice=False, zero=False)),
@@ -194,19 +223,19 @@ def hidden_space(view, labels: dict) -> alt.LayerChart:
             tooltip=[alt.Tooltip("line:N", title=labels["sheet"])],
         )
     )
-    if len(view.boundary):
-        layers.append(
-            alt.Chart(view.boundary).mark_line(color="black", strokeWidth=3.5, clip=True).encode(
-                x=alt.X("u:Q", scale=alt.Scale(domain=list(box[:2]), nice=False, zero=False)),
-                y=alt.Y("v:Q", scale=alt.Scale(domain=list(box[2:]), nice=False, zero=False)),
-            )
+    layers.append(  # even when empty (no line crosses the box): a stable spec for animation frames
+        framed(alt.Chart(view.boundary), view.boundary).mark_line(color="black", strokeWidth=3.5, clip=True).encode(
+            x=alt.X("u:Q", scale=alt.Scale(domain=list(box[:2]), nice=False, zero=False)),
+            y=alt.Y("v:Q", scale=alt.Scale(domain=list(box[2:]), nice=False, zero=False)),
         )
+    )
     layers += _points(view.points, "u", "v", box, labels, xt, yt, legend=False)
     return alt.layer(*layers).resolve_scale(color="independent", shape="independent").properties(height=HEIGHT)
 
 
-def loss_curve(hist: pd.DataFrame, step: int | None, refs: pd.DataFrame, labels: dict) -> alt.LayerChart:
-    """Loss against step (log scale) with reference levels (``refs``: loss, label) and the shown step."""
+def loss_curve(hist: pd.DataFrame, step: int | pd.DataFrame | None, refs: pd.DataFrame, labels: dict) -> alt.LayerChart:
+    """Loss against step (log scale) with reference levels (``refs``: loss, label) and the shown step
+    (a number, or a one-row table with a ``step`` column per frame)."""
     line = (
         alt.Chart(hist)
         .mark_line(strokeWidth=2.5, color=BLUE)
@@ -218,7 +247,8 @@ def loss_curve(hist: pd.DataFrame, step: int | None, refs: pd.DataFrame, labels:
     )
     layers = [line] + _refs(refs)
     if step is not None:
-        layers.append(alt.Chart(pd.DataFrame({"step": [step]})).mark_rule(color=ORANGE, strokeWidth=2).encode(
+        marker = step if isinstance(step, pd.DataFrame) else pd.DataFrame({"step": [step]})
+        layers.append(framed(alt.Chart(marker), marker).mark_rule(color=ORANGE, strokeWidth=2).encode(
             x=alt.X("step:Q"), tooltip=[alt.Tooltip("step:Q", title=labels["step"])]))
     return alt.layer(*layers).properties(height=HEIGHT)
 

@@ -322,7 +322,7 @@ STRINGS = {
     "activations.lbl.log_norm": {"en": "log₁₀ ‖∂loss/∂W‖", "ko": "log₁₀ ‖∂손실/∂W‖"},
     "activations.lbl.epoch": {"en": "Epoch", "ko": "에폭"},
     "activations.lbl.init": {"en": "at initialisation", "ko": "초기화 직후"},
-    "activations.lbl.at_epoch": {"en": "at epoch {epoch}", "ko": "{epoch} 에폭"},
+    "activations.lbl.shown": {"en": "at the epoch shown", "ko": "보고 있는 에폭"},
     "activations.lbl.dead": {"en": "Dead units", "ko": "죽은 유닛"},
     "activations.lbl.saturated": {"en": "Saturated units", "ko": "포화된 유닛"},
     "activations.lbl.share": {"en": "Share of the layer's units", "ko": "층 안의 비율"},
