@@ -50,7 +50,9 @@ def main() -> None:
         rows.append(_row("server start → first page rendered in Chromium (s)", srv["server_start_to_first_page_s"], 8))
         rows.append(_row("server memory after visiting every page (MB)", srv["rss_after_every_page_mb"], 600))
         rows.append(_row("memory per additional concurrent session (MB)", srv["rss_per_extra_session_mb"], 30))
-        rows.append(_row("training animation on /perceptron (frames/s)", srv["animation_frames_per_s"], 10, "high"))
+        for slug in server.ANIMATED:
+            rows.append(_row(f"training animation (play) on /{slug}, frames shown in the browser (frames/s)",
+                             srv[f"animation_fps_{slug}"], 10, "high"))
 
     head = (f"# Benchmark results\n\nMeasured {datetime.date.today()} on {os.cpu_count()} cores "
             f"({platform.machine()}, Python {platform.python_version()}, torch {torch.__version__}), "

@@ -106,6 +106,11 @@ def unstacked(columns: dict[str, np.ndarray], base: pd.DataFrame | None = None) 
     return pd.concat(parts, axis=1) if parts else pd.DataFrame()
 
 
+def by_frame_columns(name: str, a) -> dict:
+    """Columns ``name@0, name@1, …`` of an array shaped (frames, rows)."""
+    return {f"{name}{FRAME_SEP}{k}": a[k] for k in range(len(a))}
+
+
 def frame_steps(hi: int, frames: int, also: int | None = None) -> list[int]:
     """About ``frames`` steps spread evenly over 0…``hi`` (both ends included), plus ``also``."""
     n = max(1, min(frames, hi))

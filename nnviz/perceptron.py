@@ -15,12 +15,14 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import torch
 import torch.nn.functional as F
 from torch import nn
 
 from nnviz.data import GATES, logic_gate
+from nnviz.frames import by_frame_columns
 from nnviz.params import Choice, Float, Int, Spec, seed
 from nnviz.training import Divergence, seeded
 
@@ -65,6 +67,10 @@ class Run:
     def final_loss(self) -> float:
         """Loss of the final weights (after the last update)."""
         return float(loss_of(self.weight, self.bias, self.gate, self.loss))
+
+    def loss_at(self, step: int) -> float:
+        """The loss of the weights after ``step`` updates."""
+        return float(self.losses[step]) if step < len(self.losses) else self.final_loss
 
     def probs(self, step: int | None = None) -> torch.Tensor:
         """Predicted P(y=1) for the four inputs 00, 01, 10, 11 after ``step`` updates (default: final)."""
@@ -296,3 +302,31 @@ def history_frame(runs: dict[str, Run], max_points: int | None = None) -> pd.Dat
             steps = torch.unique(torch.cat([steps[:: -(-len(steps) // max_points)], steps[-1:]]))
         frames.append(pd.DataFrame({"gate": g, "step": steps.numpy(), "loss": r.losses[steps].numpy()}))
     return pd.concat(frames, ignore_index=True)
+
+
+def animation(weights: torch.Tensor, biases: torch.Tensor, steps: Sequence[int], gate: str,
+              activation: str = "sigmoid", n: int = 31) -> dict[str, pd.DataFrame]:
+    """What :func:`grid`, :func:`boundary` and :func:`points` show after each of ``steps`` (the unit's
+    ``weights`` (S, 2) and ``biases`` (S,) by step), all steps at once: one table each, every frame's
+    values side by side (see :mod:`nnviz.frames`); ``line`` has two rows, empty where there is no line."""
+    idx = torch.as_tensor(list(steps))
+    W, b = weights[idx], biases[idx].reshape(-1)  # (K, 2), (K,)
+    axis = torch.linspace(-0.5, 1.5, n)
+    x1, x2 = (t.reshape(-1) for t in torch.meshgrid(axis, axis, indexing="xy"))
+    z = W[:, :1] * x1 + W[:, 1:] * x2 + b[:, None]  # (K, n²), as grid() computes it
+    out = torch.sigmoid(z) if activation == "sigmoid" else step_fn(z)
+    field = pd.DataFrame({"x1": x1.numpy(), "x2": x2.numpy(), **by_frame_columns("p", out.numpy())})
+    ends = np.full((len(idx), 2, 2), np.nan)
+    for k in range(len(idx)):
+        line = boundary(W[k], float(b[k]))
+        if len(line):
+            ends[k] = line[["x1", "x2"]].to_numpy()
+    X, y = logic_gate(gate)
+    zp = X @ W.T + b  # (4, K), as the page computes one step
+    zp = zp.T
+    p = torch.sigmoid(zp) if activation == "sigmoid" else step_fn(zp)
+    pts = pd.DataFrame({"x1": X[:, 0].numpy(), "x2": X[:, 1].numpy(), "y": y[:, 0].int().numpy(),
+                        **by_frame_columns("p", p.numpy()),
+                        **by_frame_columns("correct", ((p >= 0.5).int() == y[:, 0].int()).numpy())})
+    line = pd.DataFrame({**by_frame_columns("x1", ends[:, :, 0]), **by_frame_columns("x2", ends[:, :, 1])})
+    return {"field": field, "line": line, "points": pts}

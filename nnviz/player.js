@@ -37,6 +37,7 @@ export default function ({ parentElement, data, setTriggerValue }) {
     button.innerHTML = playing ? PAUSE : PLAY;
     button.append(playing ? data.labels.pause : data.labels.play);
     button.setAttribute("aria-pressed", playing ? "true" : "false");
+    document.body.classList.toggle("nnviz-playing", playing); // fades what the player does not animate
   };
   const stop = () => {
     if (state.timer !== null) clearInterval(state.timer);
@@ -63,5 +64,8 @@ export default function ({ parentElement, data, setTriggerValue }) {
   slider.onchange = () => setTriggerValue("step", steps[Number(slider.value)]);
   if (state.timer === null) show(data.index); // a rerun (new settings or a new step) sets the frame
   draw();
-  return () => { if (state.timer !== null) clearInterval(state.timer); };
+  return () => {
+    if (state.timer !== null) clearInterval(state.timer);
+    document.body.classList.remove("nnviz-playing");
+  };
 }

@@ -49,6 +49,11 @@ _player = st.components.v2.component(
     isolate_styles=False,  # its CSS also hides the Vega inputs it drives, which live outside it
 )
 
+# On a page with a player: the Vega inputs it drives stay hidden, and what it does not animate (tables,
+# text; see Page.still) fades while it plays, to say "this is the step where you stopped".
+PLAYER_PAGE_CSS = ("<style>.vega-bindings { display: none !important; } "
+                   "body.nnviz-playing [class*='st-key-still-'] { opacity: 0.35; transition: opacity 0.2s; }</style>")
+
 # Cache sizes: bounded so a public demo's memory stays flat however many settings are tried.
 CACHE_MAX_ENTRIES = 64
 CACHE_TTL_S = 3600
@@ -60,7 +65,11 @@ _ALTAIR_LOCK = threading.Lock()
 
 
 def _by_position(data, datasets: dict) -> dict:
-    """altair data transformer: name each dataset by its order in the chart, not by its content."""
+    """altair data transformer: name each dataset by its order in the chart, not by its content
+    (a table drawn by several layers is sent once)."""
+    for name, seen in datasets.items():
+        if seen is data:
+            return {"name": name}
     name = f"data{len(datasets)}"
     datasets[name] = data
     return {"name": name}
@@ -391,7 +400,14 @@ class Page:
             finally:
                 self._frames = None
 
+        st.html(PLAYER_PAGE_CSS)
         st.fragment(body)()
+
+    def still(self):
+        """A container for what a player does not animate (tables, text): it fades while the player
+        plays and shows the step where the player stopped."""
+        self._stills = getattr(self, "_stills", 0) + 1
+        return st.container(key=f"still-{self._key}-{self._stills}")
 
     def settings_box(self):
         """The box a page's controls go in: bordered, or (presenter mode) a collapsed expander."""
@@ -458,7 +474,8 @@ class Page:
         """
         box = container if container is not None else st
         spec = vega_spec(chart)
-        if self._frames is not None and f"' + {FRAME}]" in json.dumps({k: v for k, v in spec.items() if k != "datasets"}):
+        follows = f"' + {FRAME}]" in json.dumps({k: v for k, v in spec.items() if k != "datasets"})
+        if self._frames is not None and follows:
             index, count = self._frames
             spec.setdefault("params", []).append(
                 {"name": FRAME, "value": index, "bind": {"input": "range", "min": 0, "max": count - 1, "step": 1}})

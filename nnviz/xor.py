@@ -28,7 +28,7 @@ import torch
 from torch import nn
 
 from nnviz.data import logic_gate
-from nnviz.frames import FRAME_SEP
+from nnviz.frames import by_frame_columns
 from nnviz.models import mlp
 from nnviz.params import Bool, Choice, Float, Int, Spec, seed
 from nnviz.training import RNG_LOCK, Divergence, seeded
@@ -1215,12 +1215,7 @@ def _sheet(n_lines: int) -> tuple[torch.Tensor, pd.DataFrame]:
     return torch.cat(lines), cols
 
 
-def _by_frame(name: str, a: np.ndarray) -> dict[str, np.ndarray]:
-    """Columns ``name@0, name@1, …`` of a (frames, rows) array (see :mod:`nnviz.frames`)."""
-    return {f"{name}{FRAME_SEP}{k}": a[k] for k in range(len(a))}
-
-
-def animation(run: Run, steps: Sequence[int], n_grid: int = 31, n_lines: int = 11,
+def animation(run: Run, steps: Sequence[int], n_grid: int = 25, n_lines: int = 11,
               box: tuple[float, float, float, float] | None = None) -> Animation:
     """What :func:`decision_grid`, :func:`predictions`, :func:`unit_lines` and :func:`hidden_view` show,
     at every one of ``steps`` at once (one batched forward pass). The hidden views share one box: the
@@ -1246,11 +1241,12 @@ def animation(run: Run, steps: Sequence[int], n_grid: int = 31, n_lines: int = 1
     target = y[:, 0] > 0.5
     q = torch.where(target, p4, 1 - p4)
 
-    field = pd.DataFrame({"x1": grid[:, 0].numpy(), "x2": grid[:, 1].numpy(), **_by_frame("p", p_grid.numpy())})
+    field = pd.DataFrame({"x1": grid[:, 0].numpy(), "x2": grid[:, 1].numpy(), **by_frame_columns("p", p_grid.numpy())})
     pred = pd.DataFrame({
         "point": list(POINT_NAMES), "x1": X[:, 0].numpy(), "x2": X[:, 1].numpy(), "target": y[:, 0].int().numpy(),
-        **_by_frame("p", p4.double().numpy()), **_by_frame("loss", (-torch.log(q).clamp_min(-100)).double().numpy()),
-        **_by_frame("correct", (q > 0.5).numpy()),
+        **by_frame_columns("p", p4.double().numpy()),
+        **by_frame_columns("loss", (-torch.log(q).clamp_min(-100)).double().numpy()),
+        **by_frame_columns("correct", (q > 0.5).numpy()),
     })
 
     # first-layer units: their gate (the on/off pattern of z over the four inputs) and line in input space
@@ -1267,8 +1263,8 @@ def animation(run: Run, steps: Sequence[int], n_grid: int = 31, n_lines: int = 1
                 cols["unit"][k, row], cols["x1"][k, row], cols["x2"][k, row] = j + 1, u, v
                 cols["w1"][k, row], cols["w2"][k, row], cols["b"][k, row] = w1, w2, bj
                 gate[k, row] = GATE_NAMES["".join("1" if x else "0" for x in on[k, :, j])]
-    lines = pd.DataFrame({**{n: v for c, a_ in cols.items() for n, v in _by_frame(c, a_).items()},
-                          **_by_frame("gate", gate)})
+    lines = pd.DataFrame({**{n: v for c, a_ in cols.items() for n, v in by_frame_columns(c, a_).items()},
+                          **by_frame_columns("gate", gate)})
 
     # the last hidden layer: the four points and the input square's sheet, in the view's coordinates
     h_all = outs[-2][1]
@@ -1313,14 +1309,16 @@ def animation(run: Run, steps: Sequence[int], n_grid: int = 31, n_lines: int = 1
         bg.append(torch.sigmoid(w1 * U + w2 * V + b).reshape(-1))
     points = pd.DataFrame({
         "point": list(POINT_NAMES), "x1": X[:, 0].numpy(), "x2": X[:, 1].numpy(), "target": y[:, 0].int().numpy(),
-        **_by_frame("u", torch.stack([f[0] for f in uv]).numpy()), **_by_frame("v", torch.stack([f[1] for f in uv]).numpy()),
-        **_by_frame("p", p4.numpy()), **_by_frame("correct", (q > 0.5).numpy()),
-        **{n: v for j in range(H) for n, v in _by_frame(f"h{j + 1}", h4[:, :, j].numpy()).items()},
+        **by_frame_columns("u", torch.stack([f[0] for f in uv]).numpy()),
+        **by_frame_columns("v", torch.stack([f[1] for f in uv]).numpy()),
+        **by_frame_columns("p", p4.numpy()), **by_frame_columns("correct", (q > 0.5).numpy()),
+        **{n: v for j in range(H) for n, v in by_frame_columns(f"h{j + 1}", h4[:, :, j].numpy()).items()},
     })
-    boundary = pd.DataFrame({**_by_frame("u", seg[:, :, 0]), **_by_frame("v", seg[:, :, 1])})
+    boundary = pd.DataFrame({**by_frame_columns("u", seg[:, :, 0]), **by_frame_columns("v", seg[:, :, 1])})
     background = pd.DataFrame({"u": U.reshape(-1).numpy(), "v": V.reshape(-1).numpy(),
-                               **_by_frame("p", torch.stack(bg).numpy())})
-    sheet = pd.concat([sheet_cols, pd.DataFrame({**_by_frame("u", torch.stack([f[2] for f in uv]).numpy()),
-                                                 **_by_frame("v", torch.stack([f[3] for f in uv]).numpy())})], axis=1)
+                               **by_frame_columns("p", torch.stack(bg).numpy())})
+    moved = {**by_frame_columns("u", torch.stack([f[2] for f in uv]).numpy()),
+             **by_frame_columns("v", torch.stack([f[3] for f in uv]).numpy())}
+    sheet = pd.concat([sheet_cols, pd.DataFrame(moved)], axis=1)
     return Animation(ks, {"field": field, "pred": pred, "lines": lines, "points": points, "boundary": boundary,
                           "background": background, "sheet": sheet}, kind, box)

@@ -200,8 +200,9 @@ def watch(epoch: int, frames: ui.Frames) -> None:
         st.caption(page.t(".profile.caption"))
         zeros = int((profile["weight_grad_norm"] == 0).sum())
         if zeros:
-            st.caption(page.t(".zero", n=zeros))
-    with right:
+            with page.still():
+                st.caption(page.t(".zero", n=zeros))
+    with right, page.still():
         st.markdown(f"**{page.t('.now.title', epoch=shown)}**")
         table = {now_cols["measure"]: [now_cols[k] for k in ("train", "test", "dead", "saturated")]}
         for a in acts:

@@ -64,20 +64,15 @@ def line_equation(weight, bias, step: int) -> None:
 
 def boundary_view(weights, biases, frames: ui.Frames, activation: str) -> None:
     """The unit's output and line at every frame of the player."""
-    steps, index = frames.steps, frames.index
     act = "sigmoid" if activation == "sigmoid" else "step"
-    X, _ = logic_gate(gate)
-    fields, lines, pts = [], [], []
-    for s in steps:
-        fields.append(P.grid(weights[s], float(biases[s]), n=31, activation=act))  # 31²: light enough to play
-        lines.append(P.boundary(weights[s], float(biases[s])))
-        z = X @ weights[s] + biases[s]
-        pts.append(P.points(gate, z.sigmoid() if act == "sigmoid" else P.step_fn(z)))
+    moving = P.animation(weights, biases, frames.steps, gate, act)
+    w, b = weights[frames.step], float(biases[frames.step])
+    field, line = P.grid(w, b, n=31, activation=act), P.boundary(w, b)
     labels = {**lbl, "p": lbl["p"] if activation == "sigmoid" else page.t(".lbl.step_out")}
-    page.chart(charts.boundary(wide(fields, ["p"]), wide(pts, ["p", "correct"]), wide(lines, ["x1", "x2"]), labels),
-               {"grid": fields[index], "line": lines[index]}, "boundary")
+    page.chart(charts.boundary(moving["field"], moving["points"], moving["line"], labels),
+               {"grid": field, "line": line}, "boundary")
     st.caption(page.t(".boundary.caption" if activation == "sigmoid" else ".boundary.caption_step"))
-    if not len(lines[index]):
+    if not len(line):
         st.caption(page.t(".no_line"))
 
 
@@ -113,11 +108,14 @@ if mode == "gd":
         with right_col:
             hist = P.history_frame({gate: run})
             drawn = P.history_frame({gate: run}, max_points=600)
-            marker = wide([pd.DataFrame({"step": [s]}) for s in frames.steps], ["step"])
+            marker = wide([pd.DataFrame({"step": [s], "loss": [run.loss_at(s)]}) for s in frames.steps],
+                          ["step", "loss"])
             page.chart(charts.loss_curves(drawn, plateau, marker, lbl), hist, "loss")
             st.caption(page.t(".loss.caption"))
-            predictions(run.weights[step], run.biases[step], step, "sigmoid")
-        line_equation(run.weights[step], run.biases[step], step)
+            with page.still():
+                predictions(run.weights[step], run.biases[step], step, "sigmoid")
+        with page.still():
+            line_equation(run.weights[step], run.biases[step], step)
 
     page.animate("view", n_steps, watch)
 
@@ -174,8 +172,10 @@ else:
         with right_col:
             df = pd.DataFrame({"epoch": range(1, len(rb.mistakes) + 1), "mistakes": rb.mistakes.numpy()})
             page.chart(charts.mistakes(df, lbl), df, "mistakes")
-            predictions(rb.weights[step], rb.biases[step], step, "step")
-        line_equation(rb.weights[step], rb.biases[step], step)
+            with page.still():
+                predictions(rb.weights[step], rb.biases[step], step, "step")
+        with page.still():
+            line_equation(rb.weights[step], rb.biases[step], step)
 
     page.animate("view", n_updates, watch_rb)
 

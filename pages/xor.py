@@ -10,6 +10,9 @@ from nnviz.frames import add_frame, stacked, unstacked, wide
 from nnviz.charts import xor as charts
 
 ARCH = ("hidden", "layers", "activation", "optimizer", "lr", "steps")
+# Grid cells and sheet lines of the views the player animates: the browser redraws every one of them
+# in each frame, and these keep it above 10 frames a second (measured in headless Chromium).
+RESOLUTION = {"n_grid": 25, "n_lines": 9}
 
 
 # Heavy calls are cached by their settings. Their progress bar is made inside the cached function, so a
@@ -30,8 +33,9 @@ def train(hidden, layers, activation, optimizer, lr, steps, seed, _label=""):
 @ui.cached
 def animation(hidden, layers, activation, optimizer, lr, steps, seed, grid: tuple[int, ...], lang: str):
     """The player's frames spread over the run (cached: the same for every step shown)."""
-    anim = X.animation(train(hidden, layers, activation, optimizer, lr, steps, seed), grid)
-    return named(anim), anim.box
+    run_ = train(hidden, layers, activation, optimizer, lr, steps, seed)
+    anim = X.animation(run_, grid, **RESOLUTION)
+    return named(anim, run_), anim.box
 
 
 @ui.cached
@@ -136,13 +140,14 @@ def hidden_axes(view) -> tuple[str, str]:
     return page.t(".lbl.proj_u"), page.t(".lbl.proj_v")
 
 
-def named(anim: X.Animation) -> dict[str, pd.DataFrame]:
-    """The animation's tables, each unit's line named after the gate it computes in every frame."""
+def named(anim: X.Animation, net: X.Run) -> dict[str, pd.DataFrame]:
+    """The animation's tables, each unit's line named after the gate it computes in every frame, and
+    the loss curve's marker (step, loss) in every frame."""
     lines = anim.tables["lines"]
     units, gates = stacked(lines, "unit"), stacked(lines, "gate")
-    names = np.array([[page.t(".lbl.unit_name", j=int(u), gate=gate_name(g)) if u == u else "" for u, g in zip(ur, gr)]
-                      for ur, gr in zip(units, gates)], dtype=object)
-    marker = wide([pd.DataFrame({"step": [s]}) for s in anim.steps], ["step"])
+    names = np.array([[page.t(".lbl.unit_name", j=int(u), gate=gate_name(g)) if pd.notna(u) else ""
+                       for u, g in zip(ur, gr)] for ur, gr in zip(units, gates)], dtype=object)
+    marker = wide([pd.DataFrame({"step": [s], "loss": [net.loss_at(s)]}) for s in anim.steps], ["step", "loss"])
     return {**anim.tables, "lines": unstacked({"name": names}, lines), "marker": marker}
 
 
@@ -150,13 +155,10 @@ def render(step: int, player: ui.Frames) -> None:
     # the player's frames: those spread over the run are cached; the step shown, if another, is added
     tables, box = animation(**arch, seed=v["seed"], grid=tuple(player.grid), lang=ui.lang())
     if len(player.steps) > player.n_grid:
-        extra = named(X.animation(run, [step], box=box))
+        extra = named(X.animation(run, [step], box=box, **RESOLUTION), run)
         tables = {name: add_frame(t, extra[name]) for name, t in tables.items()}
     k = run.frame(step)
     pred = X.predictions(run, k)
-    a, b = st.columns(2)
-    a.metric(page.t(".m.step"), f"{k:,}")
-    b.metric(page.t(".m.loss"), f"{run.loss_at(k):.4f}")
 
     # 1 · input space and loss
     left, right_col = st.columns(2)
@@ -167,7 +169,8 @@ def render(step: int, player: ui.Frames) -> None:
         lines = X.unit_lines(run, k, gates=gates)
         lines = lines.assign(name=[page.t(".lbl.unit_name", j=u, gate=gate_name(first[u])) for u in lines["unit"]])
         page.chart(charts.input_space(tables["field"], tables["pred"], tables["lines"], lbl),
-                   {"grid": X.decision_grid(run, k, n=31), "points": pred, "unit_lines": lines}, "input_space")
+                   {"grid": X.decision_grid(run, k, n=RESOLUTION["n_grid"]), "points": pred, "unit_lines": lines},
+                   "input_space")
         st.caption(page.t(".input.caption"))
         if v["layers"] > 1:
             st.caption(page.t(".input.deeper", layers=v["layers"]))
@@ -178,7 +181,7 @@ def render(step: int, player: ui.Frames) -> None:
 
     # 2 · hidden space
     st.subheader(page.t(".hidden_space"), anchor=False)
-    view = X.hidden_view(run, k, n_grid=31, box=box)
+    view = X.hidden_view(run, k, box=box, **RESOLUTION)
     u_title, v_title = hidden_axes(view)
     moving = X.HiddenView(view.kind, tables["points"], tables["boundary"], tables["background"], tables["sheet"],
                           view.box, view.margin)
@@ -186,34 +189,36 @@ def render(step: int, player: ui.Frames) -> None:
     with left:
         page.chart(charts.hidden_space(moving, {**lbl, "u": u_title, "v": v_title}),
                    {"points": view.points, "output_line": view.boundary, "sheet": view.sheet}, "hidden_space")
-        st.markdown(f"**{page.t('.units.title')}**")
-        hidden_gates = gates[~gates["output"]]
-        table = pd.DataFrame({
-            page.t(".lbl.layer"): hidden_gates["layer"],
-            page.t(".lbl.unit"): hidden_gates["unit"],
-            page.t(".lbl.pattern"): hidden_gates["pattern"].map(lambda s: " ".join(s)),
-            page.t(".lbl.gate"): hidden_gates["gate"].map(gate_name),
-        })
-        st.dataframe(table, hide_index=True, height=min(260, 38 + 35 * len(table)), width="stretch")
-        out_gate = gate_name(gates[gates["output"]]["gate"].iloc[0])
-        if v["layers"] == 1 and view.margin > 0:
-            st.markdown(page.t(".units.story", gates=", ".join(table[page.t(".lbl.gate")]), out=out_gate))
-        st.caption(page.t(".units.caption"))
+        with page.still():
+            st.markdown(f"**{page.t('.units.title', step=f'{k:,}')}**")
+            hidden_gates = gates[~gates["output"]]
+            table = pd.DataFrame({
+                page.t(".lbl.layer"): hidden_gates["layer"],
+                page.t(".lbl.unit"): hidden_gates["unit"],
+                page.t(".lbl.pattern"): hidden_gates["pattern"].map(lambda s: " ".join(s)),
+                page.t(".lbl.gate"): hidden_gates["gate"].map(gate_name),
+            })
+            st.dataframe(table, hide_index=True, height=min(260, 38 + 35 * len(table)), width="stretch")
+            out_gate = gate_name(gates[gates["output"]]["gate"].iloc[0])
+            if v["layers"] == 1 and view.margin > 0:
+                st.markdown(page.t(".units.story", gates=", ".join(table[page.t(".lbl.gate")]), out=out_gate))
+            st.caption(page.t(".units.caption"))
     with right_col:
         st.markdown(page.t(".hidden.lead"))
         st.caption(page.t({"plane": ".hidden.plane", "line": ".hidden.line"}.get(view.kind, ".hidden.projection"),
                           h=v["hidden"]))
-        if view.margin > 0:
-            st.success(page.t(".hidden.separable", margin=view.margin), icon=":material/call_split:")
-        else:
-            merged = " ".join(page.t(".hidden.merged", points=", ".join(map(point_name, pts)), d=dist)
-                              for pts, dist in X.merged_groups(X.merged_pairs(run, k)))
-            st.warning(page.t(".hidden.not_separable", merged=merged), icon=":material/merge:")
+        with page.still():
+            if view.margin > 0:
+                st.success(page.t(".hidden.separable", margin=view.margin, step=f"{k:,}"), icon=":material/call_split:")
+            else:
+                merged = " ".join(page.t(".hidden.merged", points=", ".join(map(point_name, pts)), d=dist)
+                                  for pts, dist in X.merged_groups(X.merged_pairs(run, k)))
+                st.warning(page.t(".hidden.not_separable", merged=merged, step=f"{k:,}"), icon=":material/merge:")
 
     # 3 · weights and predictions
     st.subheader(page.t(".tables"), anchor=False)
     left, right_col = st.columns(2)
-    with left:
+    with left, page.still():
         st.markdown(f"**{page.t('.pred.title', step=f'{k:,}')}**")
         st.dataframe(pd.DataFrame({
             lbl["point"]: pred["point"].map(point_name),
@@ -223,7 +228,7 @@ def render(step: int, player: ui.Frames) -> None:
             page.t(".lbl.correct"): pred["correct"].map({True: "✓ " + page.t(".lbl.yes"),
                                                           False: "✗ " + page.t(".lbl.no")}),
         }), hide_index=True, width="stretch")
-    with right_col:
+    with right_col, page.still():
         st.markdown(f"**{page.t('.weights.title', step=f'{k:,}')}**")
         w = X.weights_table(run, k)
         st.dataframe(pd.DataFrame({page.t(".lbl.tensor"): w["tensor"], page.t(".lbl.index"): w["index"],

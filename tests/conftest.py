@@ -78,6 +78,13 @@ def player(at: AppTest) -> dict:
     return json.loads(found.proto.json)
 
 
+def chart_data(chart) -> dict:
+    """The named datasets a chart was sent with, as DataFrames."""
+    import pyarrow as pa
+
+    return {d.name: pa.ipc.open_stream(d.data.data).read_all().to_pandas() for d in chart.proto.datasets}
+
+
 def charts(at: AppTest) -> list:
     """The altair/vega-lite charts a run drew (anywhere on the page)."""
     found = []

@@ -2,7 +2,9 @@
 
 import math
 
-from conftest import assert_clean, metric, open_page, texts
+import pytest
+
+from conftest import assert_clean, chart_data, charts, metric, open_page, player, texts
 
 from nnviz import xor as X
 
@@ -31,7 +33,7 @@ def test_stuck_seed_from_the_url_is_explained():
     body = texts(at)
     assert "(1,0), (1,1)" in body  # the two points it gets wrong
     assert "A real local minimum" in body and "saturated" in body
-    assert "Not separated at this step" in body
+    assert "Not separated at step 5,000" in body
 
 
 def test_clicking_a_stuck_seed_loads_it_into_the_views():
@@ -56,8 +58,14 @@ def test_widget_change_writes_the_url_and_recomputes():
 def test_step_slider_shows_the_net_at_that_step():
     at = open_page("xor", view="0", steps="500", n_seeds="10")
     assert_clean(at)
-    assert metric(at, "Showing step") == "0"
-    assert metric(at, "Loss at this step") == f"{float(X.train(steps=500).losses[0]):.4f}"
+    shown = player(at)
+    assert shown["steps"][shown["index"]] == 0
+    assert "**Predictions after step 0**" in texts(at)
+    # the loss chart's marker: step and loss, one column per frame of the player
+    (marker,) = [df for c in charts(at) for df in chart_data(c).values() if "loss@0" in df and len(df) == 1]
+    frame = shown["frames"][shown["index"]]
+    assert marker[f"step@{frame}"].item() == 0
+    assert marker[f"loss@{frame}"].item() == pytest.approx(float(X.train(steps=500).losses[0]))
 
 
 def test_bad_url_values_warn_by_name_and_fall_back():

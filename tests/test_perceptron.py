@@ -3,6 +3,7 @@
 import math
 import re
 
+import pandas as pd
 import pytest
 import torch
 from torch import nn
@@ -231,3 +232,32 @@ def test_history_thinned_for_drawing_keeps_first_last_and_exact_values():
     assert drawn.step.iloc[0] == 0 and drawn.step.iloc[-1] == 4999
     merged = drawn.merge(full, on=["gate", "step"], suffixes=("", "_full"))
     assert (merged.loss == merged.loss_full).all()
+
+
+@pytest.mark.parametrize("mode", ["sigmoid", "step"])
+def test_animation_frames_equal_the_single_step_views(mode):
+    from nnviz.frames import per_frame
+
+    if mode == "sigmoid":
+        run = P.train("and", steps=200, lr=1.0, seed=2)
+    else:
+        run = P.rosenblatt("or", epochs=5, seed=1)
+    steps = [0, 1, len(run.weights) // 2, len(run.weights) - 1]
+    t = {k: per_frame(v) for k, v in P.animation(run.weights, run.biases, steps, "and", mode, n=7).items()}
+    X, _ = logic_gate("and")
+    for k, s in enumerate(steps):
+        w, b = run.weights[s], run.biases[s]
+        pd.testing.assert_frame_equal(t["field"][k], P.grid(w, float(b), n=7, activation=mode), check_dtype=False,
+                                      atol=1e-6)
+        line = t["line"][k].dropna().reset_index(drop=True)
+        pd.testing.assert_frame_equal(line, P.boundary(w, float(b)), check_dtype=False, atol=1e-6)
+        z = X @ w + b
+        pts = P.points("and", z.sigmoid() if mode == "sigmoid" else P.step_fn(z))
+        pd.testing.assert_frame_equal(t["points"][k][list(pts.columns)], pts, check_dtype=False, atol=1e-6)
+
+
+def test_loss_at_is_the_loss_of_the_weights_after_that_many_updates():
+    run = P.train("or", steps=50, lr=1.0, seed=0)
+    for step in (0, 17, 50):
+        w, b = run.weights[step], float(run.biases[step])
+        assert run.loss_at(step) == pytest.approx(float(P.loss_of(w, b, "or", "bce")), rel=1e-6)

@@ -64,7 +64,8 @@ def boundary(field: pd.DataFrame, pts: pd.DataFrame, line: pd.DataFrame, labels:
 def loss_curves(hist: pd.DataFrame, plateau: float, step: int | pd.DataFrame | None, labels: dict[str, str],
                 log_y: bool = True) -> alt.LayerChart:
     """Loss against step for each gate, the plateau as a dashed rule, the current step as a rule
-    (``step``: a number, or a one-row table with a ``step`` column per frame)."""
+    (``step``: a number, or a one-row table with ``step`` and, to mark it on the curve, ``loss``; per
+    frame or not)."""
     gates = list(dict.fromkeys(hist["gate"]))
     y_scale = alt.Scale(type="log") if log_y else alt.Scale()
     lines = (
@@ -85,7 +86,12 @@ def loss_curves(hist: pd.DataFrame, plateau: float, step: int | pd.DataFrame | N
     layers = [lines, rule, text]
     if step is not None:
         marker = step if isinstance(step, pd.DataFrame) else pd.DataFrame({"step": [step]})
-        layers.append(framed(alt.Chart(marker), marker).mark_rule(color=ORANGE, strokeWidth=2).encode(x="step:Q"))
+        at = framed(alt.Chart(marker), marker)
+        layers.append(at.mark_rule(color=ORANGE, strokeWidth=2).encode(x="step:Q"))
+        if "loss" in marker or "loss" in varying(marker):  # the loss there, on the curve and written out
+            layers.append(at.mark_point(color=ORANGE, filled=True, size=70, opacity=1).encode(x="step:Q", y="loss:Q"))
+            layers.append(at.mark_text(align="left", dx=7, dy=-10, fontSize=13, fontWeight="bold", color=ORANGE)
+                          .encode(x="step:Q", y="loss:Q", text=alt.Text("loss:Q", format=".4f")))
     return alt.layer(*layers).properties(height=380)
 
 

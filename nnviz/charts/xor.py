@@ -48,10 +48,10 @@ def _heat(field: pd.DataFrame, xf: str, yf: str, box: tuple[float, float, float,
     hx = 1.04 * ((box[1] - box[0]) / (2 * (nx - 1)) if nx > 1 else (box[1] - box[0]) / 2)
     hy = 1.04 * ((box[3] - box[2]) / (2 * (ny - 1)) if ny > 1 else (box[3] - box[2]) / 2)
     data = field[[c for c in field.columns if c in (xf, yf, "p") or c.startswith("p@")]]
+    # the cells' edges in the data, not computed by Vega: a new frame then recomputes the colour alone
+    data = data.assign(xa=data[xf] - hx, xb=data[xf] + hx, ya=data[yf] - hy, yb=data[yf] + hy)
     return (
         framed(alt.Chart(data), data)
-        .transform_calculate(xa=f"datum.{xf} - {hx}", xb=f"datum.{xf} + {hx}", ya=f"datum.{yf} - {hy}",
-                             yb=f"datum.{yf} + {hy}")
         .mark_rect(opacity=1, strokeWidth=0, clip=True)
         .encode(
             x=alt.X("xa:Q", title=x_title, scale=alt.Scale(domain=list(box[:2]), nice=False, zero=False)),
@@ -62,8 +62,8 @@ def _heat(field: pd.DataFrame, xf: str, yf: str, box: tuple[float, float, float,
             color=alt.Color("p:Q", scale=alt.Scale(domain=[0, 1], scheme=PROB_SCHEME), title=labels["p"],
                             legend=alt.Legend(orient="bottom", gradientLength=160, values=[0, 0.5, 1])
                             if legend else None),
-            tooltip=[tooltip_fmt(f"{xf}:Q", x_title, ".3f"), tooltip_fmt(f"{yf}:Q", y_title, ".3f"),
-                     tooltip_fmt("p:Q", labels["p"], ".3f")],
+            # no tooltip on the cells: formatting one for each of hundreds of cells in every frame of
+            # the player halved its frame rate (measured); the points and lines keep theirs
         )
     )
 
@@ -149,7 +149,7 @@ def _line_tags(lines: pd.DataFrame, pts: pd.DataFrame) -> pd.DataFrame:
     px, py = stacked(pts, "x1")[:, 0], stacked(pts, "x2")[:, 0]  # the inputs do not move
     n_frames = max(v.shape[1] for v in a.values())
     a = {c: np.broadcast_to(v, (v.shape[0], n_frames)) for c, v in a.items()}
-    units = sorted({float(u) for u in a["unit"].ravel() if u == u})  # without NaN (padding)
+    units = sorted({float(u) for u in a["unit"].ravel() if pd.notna(u)})  # without the padding
     out = {c: np.full((len(units), n_frames), np.nan, dtype=object if c == "name" else float) for c in cols}
     for k in range(n_frames):
         taken = list(zip(px.tolist(), py.tolist()))
@@ -182,7 +182,7 @@ def input_space(field: pd.DataFrame, pts: pd.DataFrame, lines: pd.DataFrame, lab
     layers = [_heat(field, "x1", "x2", box, labels, labels["x1"], labels["x2"])]
     # Every layer is there even when its data are empty, and colours key on the unit (not its name,
     # which changes as it learns): an animation frame then changes data only, never the spec.
-    units = list(dict.fromkeys(u for u in stacked(lines, "unit").ravel() if u == u)) if len(lines) else []
+    units = list(dict.fromkeys(u for u in stacked(lines, "unit").ravel() if pd.notna(u))) if len(lines) else []
     color = alt.Color("unit:N", scale=alt.Scale(domain=units, range=[UNIT_COLORS[i % len(UNIT_COLORS)]
                                                                       for i in range(len(units))]), legend=None)
     xs = alt.X("x1:Q", scale=alt.Scale(domain=list(BOX), nice=False))
@@ -235,7 +235,7 @@ def hidden_space(view, labels: dict) -> alt.LayerChart:
 
 def loss_curve(hist: pd.DataFrame, step: int | pd.DataFrame | None, refs: pd.DataFrame, labels: dict) -> alt.LayerChart:
     """Loss against step (log scale) with reference levels (``refs``: loss, label) and the shown step
-    (a number, or a one-row table with a ``step`` column per frame)."""
+    (a number, or a one-row table with ``step`` and, to mark it on the curve, ``loss``; per frame or not)."""
     line = (
         alt.Chart(hist)
         .mark_line(strokeWidth=2.5, color=BLUE)
@@ -248,8 +248,14 @@ def loss_curve(hist: pd.DataFrame, step: int | pd.DataFrame | None, refs: pd.Dat
     layers = [line] + _refs(refs)
     if step is not None:
         marker = step if isinstance(step, pd.DataFrame) else pd.DataFrame({"step": [step]})
-        layers.append(framed(alt.Chart(marker), marker).mark_rule(color=ORANGE, strokeWidth=2).encode(
+        at = framed(alt.Chart(marker), marker)
+        layers.append(at.mark_rule(color=ORANGE, strokeWidth=2).encode(
             x=alt.X("step:Q"), tooltip=[alt.Tooltip("step:Q", title=labels["step"])]))
+        if "loss" in marker or "loss" in varying(marker):  # the loss there, on the curve and written out
+            layers.append(at.mark_point(color=ORANGE, filled=True, size=70, opacity=1).encode(
+                x=alt.X("step:Q"), y=alt.Y("loss:Q")))
+            layers.append(at.mark_text(align="left", dx=7, dy=-10, fontSize=13, fontWeight="bold", color=ORANGE)
+                          .encode(x=alt.X("step:Q"), y=alt.Y("loss:Q"), text=alt.Text("loss:Q", format=".4f")))
     return alt.layer(*layers).properties(height=HEIGHT)
 
 

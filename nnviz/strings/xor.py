@@ -188,8 +188,6 @@ STRINGS = {
     "xor.gate.x2_or_not_x1": {"en": "x₂ OR NOT x₁", "ko": "x₂ OR NOT x₁"},
     # --- section 1: training replay ------------------------------------------------------------------
     "xor.replay": {"en": "1 · Watch it learn", "ko": "1 · 학습 과정 보기"},
-    "xor.m.step": {"en": "Showing step", "ko": "보여 주는 스텝"},
-    "xor.m.loss": {"en": "Loss at this step", "ko": "이 스텝의 손실"},
     "xor.m.final_loss": {"en": "Final loss", "ko": "최종 손실"},
     "xor.m.solved_at": {"en": "Loss < 0.05 from step", "ko": "손실 < 0.05 도달 스텝"},
     "xor.m.right": {"en": "Points right", "ko": "맞힌 점"},
@@ -276,17 +274,17 @@ STRINGS = {
         "방향입니다. 출력 유닛이 쓰는 정보는 이 투영에 그대로 담겨 있습니다.",
     },
     "xor.hidden.separable": {
-        "en": "**XOR is linearly separable here.** Both y = 1 points lie on one side of the black line and both "
+        "en": "**Step {step}: XOR is linearly separable here.** Both y = 1 points lie on one side of the black line and both "
         "y = 0 points on the other (smallest margin {margin:.3g}). In the input plane no line could do this; the "
         "hidden layer has moved the points so that one can.",
-        "ko": "**여기서는 XOR이 선형 분리됩니다.** y = 1인 두 점은 검은 직선의 한쪽에, y = 0인 두 점은 반대쪽에 "
+        "ko": "**{step} 스텝: 여기서는 XOR이 선형 분리됩니다.** y = 1인 두 점은 검은 직선의 한쪽에, y = 0인 두 점은 반대쪽에 "
         "있습니다(가장 작은 여유 {margin:.3g}). 입력 평면에서는 어떤 직선도 못 하던 일입니다. 은닉층이 점들을 "
         "옮겨서 직선 하나로 나눌 수 있게 만든 것입니다.",
     },
     "xor.hidden.not_separable": {
-        "en": "**Not separated at this step**: at least one point is on the wrong side of the black line. "
+        "en": "**Not separated at step {step}**: at least one point is on the wrong side of the black line. "
         "{merged}",
-        "ko": "**이 스텝에서는 아직 나뉘지 않았습니다.** 적어도 한 점이 검은 직선의 반대쪽에 있습니다. {merged}",
+        "ko": "**{step} 스텝에서는 아직 나뉘지 않았습니다.** 적어도 한 점이 검은 직선의 반대쪽에 있습니다. {merged}",
     },
     "xor.hidden.merged": {
         "en": "Inputs {points} land on almost the same hidden point (within {d:.2g}) although their targets "
@@ -294,7 +292,7 @@ STRINGS = {
         "ko": "입력 {points}의 정답은 서로 다른데 은닉 공간에서 거의 같은 점에 떨어집니다(거리 {d:.2g} 이내). 어떤 "
         "직선도 이들을 나눌 수 없습니다.",
     },
-    "xor.units.title": {"en": "What each unit detects", "ko": "유닛마다 감지하는 것"},
+    "xor.units.title": {"en": "What each unit detects at step {step}", "ko": "{step} 스텝에서 유닛마다 감지하는 것"},
     "xor.units.caption": {
         "en": "A unit is *on* where its weighted sum z is positive. Reading the on/off pattern over the four inputs "
         "as a truth table names the logic function it computes.",
