@@ -479,6 +479,8 @@ class Page:
             index, count = self._frames
             spec.setdefault("params", []).append(
                 {"name": FRAME, "value": index, "bind": {"input": "range", "min": 0, "max": count - 1, "step": 1}})
+            # Drawn on a canvas: Streamlit's default SVG redraws hundreds of DOM nodes in every frame.
+            spec["usermeta"] = {"embedOptions": {"renderer": "canvas"}}
         box.vega_lite_chart(spec, width="stretch")
         frames = data if isinstance(data, dict) else {name: data}
         with box.popover(t("ui.data"), icon=":material/table:"):

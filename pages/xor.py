@@ -11,8 +11,9 @@ from nnviz.charts import xor as charts
 
 ARCH = ("hidden", "layers", "activation", "optimizer", "lr", "steps")
 # Grid cells and sheet lines of the views the player animates: the browser redraws every one of them
-# in each frame, and these keep it above 10 frames a second (measured in headless Chromium).
-RESOLUTION = {"n_grid": 25, "n_lines": 9}
+# in each frame. 25 and 11 played at 14 frames/s in headless Chromium on 2 cores; 31 cells at 13 with
+# the main thread saturated.
+RESOLUTION = {"n_grid": 25, "n_lines": 11}
 
 
 # Heavy calls are cached by their settings. Their progress bar is made inside the cached function, so a

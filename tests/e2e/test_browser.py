@@ -127,3 +127,35 @@ def test_presenter_mode_enlarges_text_in_the_browser(browser, server, slug):
         full_screenshot(page, SHOTS / f"{slug}_presenter_ko.png")
     finally:
         ctx.close()
+
+
+@pytest.mark.parametrize("slug", ["perceptron", "xor", "activations"])
+def test_player_animates_in_the_browser_and_the_page_catches_up_on_pause(browser, server, slug):
+    """Play moves the charts without the server; pausing writes the step to the URL and redraws the rest."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{server}/{slug}?lang=en&view=0", wait_until="domcontentloaded")
+    settle(page)
+    player = page.locator(".nnviz-player")
+    player.evaluate("el => el.scrollIntoView({block: 'start'})")
+    chart = player.locator("xpath=following::canvas[1]")  # the first chart the player drives
+    before = chart.screenshot()
+    assert player.get_attribute("data-frame") == "0"
+    assert not page.locator(".vega-bindings").first.is_visible()  # the inputs the player drives stay hidden
+
+    player.get_by_role("button", name="Play").click()
+    page.wait_for_timeout(1200)
+    assert page.evaluate("document.body.classList.contains('nnviz-playing')")
+    assert int(player.get_attribute("data-frame")) >= 5  # about 15 frames a second
+    assert chart.screenshot() != before  # the chart itself moved
+    assert "view=0" in page.url  # no trip to the server while playing
+
+    player.get_by_role("button", name="Pause").click()
+    page.wait_for_function("() => !/[?&]view=0(&|$)/.test(location.search)", timeout=30_000)
+    settle(page)
+    step = page.url.split("view=")[1].split("&")[0]
+    assert int(step) > 0
+    label = player.locator(".nnviz-step").inner_text()
+    assert label.split(" / ")[0].replace(",", "") == step
+    assert not page.evaluate("document.body.classList.contains('nnviz-playing')")
+    assert page_errors(page) == []
+    page.close()
