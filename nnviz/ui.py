@@ -12,10 +12,10 @@ back to the URL at once, so a copied link reproduces the view.
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
 import json
 import threading
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -46,7 +46,7 @@ _player = st.components.v2.component(
          '</button><input type="range" min="0" step="1"><span class="nnviz-step"></span></div></div>',
     css=(_ASSETS / "player.css").read_text(encoding="utf-8"),
     js=(_ASSETS / "player.js").read_text(encoding="utf-8"),
-    isolate_styles=False,  # its CSS also hides the Vega inputs it drives, which live outside it
+    isolate_styles=False,  # in the page's own DOM: it takes Streamlit's font and colours
 )
 
 # On a page with a player: the Vega inputs it drives stay hidden, and what it does not animate (tables,
@@ -81,10 +81,9 @@ alt.data_transformers.register("nnviz_by_position", _by_position)
 def vega_spec(chart) -> dict:
     """The Vega-Lite spec of an altair chart, its datasets named by position.
 
-    ``st.altair_chart`` names datasets by a hash of their content, so every new frame of an animation
-    is a new spec and the browser rebuilds the whole Vega view (~270 ms a chart, measured). With names
-    that depend only on the chart's structure, a frame changes data alone and Streamlit updates the
-    view in place.
+    ``st.altair_chart`` names datasets by a hash of their content, so new data make a new spec and the
+    browser rebuilds the whole Vega view (~270 ms a chart, measured). With names that depend only on
+    the chart's structure, a rerun that changes the data alone updates the view in place.
     """
     datasets: dict = {}
     with _ALTAIR_LOCK, alt.theme.enable("none"), alt.data_transformers.enable("nnviz_by_position", datasets=datasets):
@@ -226,6 +225,7 @@ class Page:
         self.presenter = False  # ?presenter=1: large type, settings collapsed
         self.hidden: set[str] = set()  # ?hide=lr,steps: controls a teacher chose to hide
         self._frames: tuple[int, int] | None = None  # inside a player's view: (frame shown, frames)
+        self._stills = 0  # containers made by still() in this run
 
     # -- settings ----------------------------------------------------------------------------
     @property
@@ -369,7 +369,7 @@ class Page:
 
         The player walks through about ``frames`` steps spread over 0…``hi``, plus the current step.
         ``render(step, frames)`` draws the view at ``step``; its charts may carry every frame's data
-        (:func:`nnviz.charts.wide` over ``frames.steps``), and those the browser animates by itself.
+        (:func:`nnviz.frames.wide` over ``frames.steps``), and those the browser animates by itself.
         The rest of the view shows ``step`` and is redrawn when the player stops. A view at the end of
         training stays at the end when the training gets longer.
         """
@@ -386,6 +386,7 @@ class Page:
                 self.set(**{name: min(max(int(step), 0), hi)})
 
         def body() -> None:
+            self._stills = 0
             step = min(values[name], hi)
             grid = frame_steps(hi, frames)
             fr = Frames(grid + ([] if step in grid else [step]), len(grid), step)
@@ -406,7 +407,7 @@ class Page:
     def still(self):
         """A container for what a player does not animate (tables, text): it fades while the player
         plays and shows the step where the player stopped."""
-        self._stills = getattr(self, "_stills", 0) + 1
+        self._stills += 1
         return st.container(key=f"still-{self._key}-{self._stills}")
 
     def settings_box(self):
@@ -470,7 +471,7 @@ class Page:
     def chart(self, chart, data: pd.DataFrame | dict[str, pd.DataFrame], name: str, container=None) -> None:
         """An altair chart with its data (``data``: the tables behind it) one click away as table + CSV.
 
-        In a player's view, a chart drawn from :func:`nnviz.charts.wide` tables follows the player.
+        In a player's view, a chart drawn from :func:`nnviz.frames.wide` tables follows the player.
         """
         box = container if container is not None else st
         spec = vega_spec(chart)

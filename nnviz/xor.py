@@ -1186,7 +1186,7 @@ def plan_sweeps(hidden: int, layers: int, steps: int, n_seeds: int, compare: boo
 @dataclass
 class Animation:
     """The net at every frame of a player, each table holding all frames side by side
-    (``p@0, p@1, …``, see :func:`nnviz.charts.wide`); frame k shows recorded step ``steps[k]``.
+    (``p@0, p@1, …``, see :func:`nnviz.frames.wide`); frame k shows recorded step ``steps[k]``.
 
     Tables, as the single-step functions give them: ``field`` (:func:`decision_grid`), ``pred``
     (:func:`predictions`), ``lines`` (:func:`unit_lines`, two rows per unit: empty where its line misses

@@ -149,7 +149,12 @@ def named(anim: X.Animation, net: X.Run) -> dict[str, pd.DataFrame]:
     names = np.array([[page.t(".lbl.unit_name", j=int(u), gate=gate_name(g)) if pd.notna(u) else ""
                        for u, g in zip(ur, gr)] for ur, gr in zip(units, gates)], dtype=object)
     marker = wide([pd.DataFrame({"step": [s], "loss": [net.loss_at(s)]}) for s in anim.steps], ["step", "loss"])
-    return {**anim.tables, "lines": unstacked({"name": names}, lines), "marker": marker}
+    # only what the charts draw: every column is sent to the browser, and converting them is most of a rerun
+    t = anim.tables
+    unused = [c for c in t["pred"] if c.startswith("loss@")], [c for c in t["points"] if c.startswith("h")]
+    return {**t, "pred": t["pred"].drop(columns=unused[0]), "points": t["points"].drop(columns=unused[1]),
+            "lines": unstacked({"name": names}, lines.drop(columns=[c for c in lines if c.startswith("gate@")])),
+            "marker": marker}
 
 
 def render(step: int, player: ui.Frames) -> None:
@@ -239,7 +244,7 @@ def render(step: int, player: ui.Frames) -> None:
 
 
 st.subheader(page.t(".replay"), anchor=False)
-page.animate("view", run.last_step, render)
+page.animate("view", run.last_step, render, frames=40, fps=12)  # 40 frames: a rerun sends less
 
 # --- 4 · why is it stuck ----------------------------------------------------------------------------
 st.subheader(page.t(".stuck.title"), anchor=False)

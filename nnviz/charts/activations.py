@@ -119,7 +119,7 @@ def grad_profile(layers: pd.DataFrame, names: Mapping[str, str], labels: Mapping
     """Weight-gradient norm per layer (input side left) on a log axis, one line per activation and
     stage (``stage`` column: the first of ``stages`` solid, the second dashed; default: those present).
     Exact zeros (a layer behind dead units) cannot sit on a log axis and are left out. ``layers`` may
-    be :func:`nnviz.charts.wide` (one column per frame of an animation).
+    be :func:`nnviz.frames.wide` (one column per frame of an animation).
 
     ``labels``: ``layer, norm, bias_norm, activation, stage, epoch, dead, saturated, mean, std``.
     """
@@ -221,7 +221,7 @@ def unit_health(layers: pd.DataFrame, names: Mapping[str, str], labels: Mapping[
     one panel per measure.
 
     ``labels``: ``layer, share, activation, dead, saturated, epoch``. ``layers`` may be
-    :func:`nnviz.charts.wide` (one column per frame of an animation).
+    :func:`nnviz.frames.wide` (one column per frame of an animation).
     """
     # hidden layers only (the output layer is one unit), one row per (layer, measure), every frame at once
     hidden = layers[layers["layer"] < layers.groupby("activation")["layer"].transform("max")]

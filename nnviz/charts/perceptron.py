@@ -17,7 +17,7 @@ def boundary(field: pd.DataFrame, pts: pd.DataFrame, line: pd.DataFrame, labels:
 
     ``labels``: translated ``x1, x2, p, y, target0, target1, line``. ``step_values``: the output is 0/1
     (the perceptron's step), so the colour scale has two colours. Any of the tables may be
-    :func:`nnviz.charts.wide` (one column per frame of an animation).
+    :func:`nnviz.frames.wide` (one column per frame of an animation).
     """
     n = int(round(len(field) ** 0.5))
     cell = (BOX[1] - BOX[0]) / (n - 1)
