@@ -12,6 +12,8 @@ import torch
 
 HERE = Path(__file__).resolve().parent
 
+NOTES = "## What was changed, before and after"  # results.md from here on is written by hand
+
 BUDGETS = {
     "first_render_s": ("every page, first render at default settings (cold cache)", 3.0),
     "rerun_new_seed_s": ("rerun after a widget change to a new value (recompute)", 0.5),
@@ -60,7 +62,10 @@ def main() -> None:
             f"on this shared machine.\n\n| figure | budget | measured | ok |\n|---|---|---|---|\n")
     text = head + "\n".join(rows) + "\n"
     print(text)
-    (HERE / "results.md").write_text(text)
+    # The hand-written part (what was changed, before and after, and the exceptions) is kept.
+    out = HERE / "results.md"
+    kept = out.read_text().partition(NOTES)[2] if out.exists() and NOTES in out.read_text() else ""
+    out.write_text(text + (f"\n{NOTES}{kept}" if kept else ""))
 
 
 if __name__ == "__main__":
