@@ -45,12 +45,10 @@ export default function ({ parentElement, data, setTriggerValue }) {
     draw();
     setTriggerValue("step", steps[state.frame]);
   };
+  const tick = () => (state.frame >= last ? stop() : show(state.frame + 1));
   const play = () => {
     if (state.frame >= last) show(0); // replay from the start
-    state.timer = setInterval(() => {
-      if (state.frame >= last) return stop();
-      show(state.frame + 1);
-    }, 1000 / data.fps);
+    state.timer = setInterval(tick, 1000 / data.fps);
     draw();
   };
 
@@ -62,7 +60,14 @@ export default function ({ parentElement, data, setTriggerValue }) {
     show(Number(slider.value));
   };
   slider.onchange = () => setTriggerValue("step", steps[Number(slider.value)]);
-  if (state.timer === null) show(data.index); // a rerun (new settings or a new step) sets the frame
+  if (state.timer === null) {
+    show(data.index); // a rerun (new settings or a new step) sets the frame
+  } else {
+    // still playing through a rerun (say, new settings): go on with this run's frames
+    clearInterval(state.timer);
+    state.frame = Math.min(state.frame, last);
+    state.timer = setInterval(tick, 1000 / data.fps);
+  }
   draw();
   return () => {
     if (state.timer !== null) clearInterval(state.timer);

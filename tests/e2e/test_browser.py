@@ -159,3 +159,21 @@ def test_player_animates_in_the_browser_and_the_page_catches_up_on_pause(browser
     assert not page.evaluate("document.body.classList.contains('nnviz-playing')")
     assert page_errors(page) == []
     page.close()
+
+
+def test_player_keeps_playing_through_a_change_of_settings(browser, server):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{server}/perceptron?lang=en&view=0", wait_until="domcontentloaded")
+    settle(page)
+    player = page.locator(".nnviz-player")
+    player.get_by_role("button", name="Play").click()
+    page.wait_for_timeout(600)
+    page.get_by_text("OR", exact=True).first.click()  # another gate while it plays: a rerun
+    page.wait_for_function("() => /[?&]gate=or/.test(location.search)", timeout=30_000)
+    page.wait_for_function("() => /[?&]view=[1-9]/.test(location.search)", timeout=30_000)  # it went on to the end
+    settle(page)
+    last = player.locator(".nnviz-step").inner_text().split(" / ")
+    assert last[0] == last[1]
+    assert player.get_by_role("button").inner_text().strip().endswith("Play")
+    assert page_errors(page) == []
+    page.close()
