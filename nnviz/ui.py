@@ -392,9 +392,11 @@ class Page:
             fr = Frames(grid + ([] if step in grid else [step]), len(grid), step)
             order = sorted(range(len(fr.steps)), key=fr.steps.__getitem__)  # slider position → frame
             labels = {"play": t("ui.play"), "pause": t("ui.pause"), "slider": self.label(name)}
-            _player(data={"steps": [fr.steps[i] for i in order], "frames": order, "index": order.index(fr.index),
-                          "param": FRAME, "fps": fps, "labels": labels, "locale": _locale() or "en"},
-                    key=player_key, on_step_change=stopped, width="stretch")
+            if name not in self.hidden:  # ?hide=view: a teacher fixes the step the class sees
+                _player(data={"steps": [fr.steps[i] for i in order], "frames": order,
+                              "index": order.index(fr.index), "param": FRAME, "fps": fps, "labels": labels,
+                              "locale": _locale() or "en"},
+                        key=player_key, on_step_change=stopped, width="stretch")
             self._frames = (fr.index, len(fr.steps))
             try:
                 render(step, fr)

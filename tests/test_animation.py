@@ -6,7 +6,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import assert_clean, charts, open_page, player
+from conftest import assert_clean, charts, open_page, player, texts
 
 from nnviz import ui
 from nnviz.charts import framed
@@ -122,3 +122,10 @@ def test_add_frame_appends_the_varying_columns_of_one_more_frame():
     more = add_frame(df, pd.DataFrame({"x": [0, 1], "p": [7, 8]}))
     assert n_frames(more) == 3 and more["p@2"].tolist() == [7, 8]
     assert per_frame(more)[2]["p"].tolist() == [7, 8]
+
+
+def test_hiding_the_player_keeps_the_step_from_the_url():
+    at = open_page("perceptron", lang="en", view=40, hide="view")
+    assert_clean(at)
+    assert not [e for e in at.get("bidi_component") if e.proto.component_name == "nnviz_player"]
+    assert "**Predictions after step 40**" in texts(at)
