@@ -146,8 +146,10 @@ def named(anim: X.Animation, net: X.Run) -> dict[str, pd.DataFrame]:
     the loss curve's marker (step, loss) in every frame."""
     lines = anim.tables["lines"]
     units, gates = stacked(lines, "unit"), stacked(lines, "gate")
-    names = np.array([[page.t(".lbl.unit_name", j=int(u), gate=gate_name(g)) if pd.notna(u) else ""
-                       for u, g in zip(ur, gr)] for ur, gr in zip(units, gates)], dtype=object)
+    pairs = {(int(u), g) for u, g in zip(units.ravel(), gates.ravel()) if pd.notna(u)}
+    text = {(u, g): page.t(".lbl.unit_name", j=u, gate=gate_name(g)) for u, g in pairs}  # each name once
+    names = np.array([[text[int(u), g] if pd.notna(u) else "" for u, g in zip(ur, gr)]
+                      for ur, gr in zip(units, gates)], dtype=object)
     marker = wide([pd.DataFrame({"step": [s], "loss": [net.loss_at(s)]}) for s in anim.steps], ["step", "loss"])
     # only what the charts draw: every column is sent to the browser, and converting them is most of a rerun
     t = anim.tables
