@@ -7,7 +7,7 @@ trip to the server. Pure pandas/numpy; no plotting here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -76,15 +76,6 @@ def per_frame(df: pd.DataFrame) -> list[pd.DataFrame]:
     base = df[[c for c in df.columns if FRAME_SEP not in c]]
     n = sum(1 for c in df.columns if c.startswith(f"{cols[0]}{FRAME_SEP}"))
     return [base.assign(**{c: df[f"{c}{FRAME_SEP}{k}"] for c in cols}) for k in range(n)]
-
-
-def by_frame(fn: Callable[..., pd.DataFrame], *tables: pd.DataFrame) -> pd.DataFrame:
-    """``fn(*tables)`` computed frame by frame when the tables are :func:`wide` (then wide again)."""
-    if not any(varying(t) for t in tables):
-        return fn(*tables)
-    split = [per_frame(t) for t in tables]
-    n = max(len(s) for s in split)
-    return wide([fn(*(s[k] if len(s) > 1 else s[0] for s in split)) for k in range(n)])
 
 
 def stacked(df: pd.DataFrame, col: str) -> np.ndarray:

@@ -10,7 +10,7 @@ from conftest import assert_clean, charts, open_page, player, texts
 
 from nnviz import ui
 from nnviz.charts import framed
-from nnviz.frames import FRAME, add_frame, by_frame, frame_steps, n_frames, per_frame, varying, wide
+from nnviz.frames import FRAME, add_frame, frame_steps, n_frames, per_frame, varying, wide
 
 
 def test_wide_keeps_constant_columns_once_and_varying_ones_per_frame():
@@ -106,14 +106,6 @@ def test_wide_finds_the_varying_columns_itself_and_per_frame_undoes_it():
     assert len(back) == 3
     for k in range(3):
         pd.testing.assert_frame_equal(back[k][["x", "name", "p"]], frames[k], check_dtype=False)
-
-
-def test_by_frame_derives_a_table_per_frame():
-    pts = wide([pd.DataFrame({"u": [0.0, float(k)]}) for k in range(2)], ["u"])
-    out = by_frame(lambda d: pd.DataFrame({"n": [int((d["u"] > 0.5).sum())]}), pts)
-    assert out["n@0"].tolist() == [0] and out["n@1"].tolist() == [1]
-    plain = pd.DataFrame({"u": [1.0]})
-    assert by_frame(lambda d: d.assign(v=2 * d["u"]), plain)["v"].tolist() == [2.0]
 
 
 def test_add_frame_appends_the_varying_columns_of_one_more_frame():
