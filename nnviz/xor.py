@@ -935,43 +935,14 @@ def hidden_view(run: Run, step: int | None = None, n_grid: int = 41, n_lines: in
     h = layer_outputs(run, X, step)[-2][1]  # (4, H): the last hidden layer
     p = layer_outputs(run, X, step)[-1][1][:, 0]
     # the input square's grid lines, mapped through the hidden layers
-    t = torch.linspace(0, 1, 25)
-    lines, meta = [], []
-    for i, c in enumerate(torch.linspace(0, 1, n_lines).tolist()):
-        lines.append(torch.stack([torch.full_like(t, c), t], 1))
-        meta.append(("x1", i, c))
-        lines.append(torch.stack([t, torch.full_like(t, c)], 1))
-        meta.append(("x2", i, c))
-    sheet_x = torch.cat(lines)
+    sheet_x, sheet_cols = _sheet(n_lines)
     sheet_h = layer_outputs(run, sheet_x, step)[-2][1]
-    if H == 1:
-        kind = "line"
-        u, v = h[:, 0], torch.zeros(4)
-        su, sv = sheet_h[:, 0], torch.zeros(len(sheet_h))
-    elif H == 2:
-        kind = "plane"
-        u, v = h[:, 0], h[:, 1]
-        su, sv = sheet_h[:, 0], sheet_h[:, 1]
-    else:
-        kind = "projection"
-        u, v, _ = _project(h, W_out, b_out, h)
-        su, sv, _ = _project(sheet_h, W_out, b_out, h)
+    kind = _view_kind(H)
+    u, v, su, sv = _view_coords(kind, h, sheet_h, W_out, b_out)
     box = box or _hidden_box(run.activation, kind, torch.cat([u, su]), torch.cat([v, sv]))
-    # the output unit in these coordinates
-    if kind == "plane":
-        w1, w2, b = float(W_out[0]), float(W_out[1]), b_out
-    elif kind == "line":
-        w1, w2, b = float(W_out[0]), 0.0, b_out
-    else:  # u is the signed distance itself: the line is u = 0, and p = σ(|w|·u)
-        w1, w2, b = float(W_out.norm()), 0.0, 0.0
-    seg = clip_line(w1, w2, b, box) if kind != "line" or abs(w1) > 1e-12 else []
-    if kind == "line" and abs(w1) > 1e-12:
-        u0 = -b / w1
-        seg = [(u0, box[2]), (u0, box[3])] if box[0] <= u0 <= box[1] else []
+    w1, w2, b, seg = _output_line(kind, W_out, b_out, box)
     boundary = pd.DataFrame(seg, columns=["u", "v"])
-    gu = torch.linspace(box[0], box[1], n_grid)
-    gv = torch.linspace(box[2], box[3], n_grid if kind != "line" else 2)
-    U, V = torch.meshgrid(gu, gv, indexing="xy")
+    U, V = _view_grid(kind, box, n_grid)
     bg_p = torch.sigmoid(w1 * U + w2 * V + b)
     background = pd.DataFrame({"u": U.reshape(-1).numpy(), "v": V.reshape(-1).numpy(), "p": bg_p.reshape(-1).numpy()})
     pts = pd.DataFrame({
@@ -981,14 +952,50 @@ def hidden_view(run: Run, step: int | None = None, n_grid: int = 41, n_lines: in
     })
     for j in range(H):
         pts[f"h{j + 1}"] = h[:, j].numpy()
-    fam = [m for m in meta for _ in range(len(t))]
-    sheet = pd.DataFrame({
-        "line": [f"{f}={c:.1f}" for f, _, c in fam], "family": [f for f, _, _ in fam],
-        "order": np.tile(np.arange(len(t)), len(meta)), "u": su.numpy(), "v": sv.numpy(),
-    })
+    sheet = sheet_cols.assign(u=su.numpy(), v=sv.numpy())
     signed = (w1 * u + w2 * v + b) / max(math.hypot(w1, w2), 1e-12)
     margin = float(torch.min(torch.where(y[:, 0] > 0.5, signed, -signed)))
     return HiddenView(kind, pts, boundary, background, sheet, box, margin)
+
+
+def _view_kind(hidden: int) -> str:
+    """How the last hidden layer is drawn: "line" (H = 1), "plane" (H = 2) or "projection"."""
+    return "line" if hidden == 1 else "plane" if hidden == 2 else "projection"
+
+
+def _view_coords(kind: str, h: torch.Tensor, sheet_h: torch.Tensor, w_out: torch.Tensor,
+                 b_out: float) -> tuple[torch.Tensor, ...]:
+    """(u, v) of the four points ``h`` (4, H) and of the sheet ``sheet_h`` (n, H) in the view."""
+    if kind == "line":
+        return h[:, 0], torch.zeros(len(h)), sheet_h[:, 0], torch.zeros(len(sheet_h))
+    if kind == "plane":
+        return h[:, 0], h[:, 1], sheet_h[:, 0], sheet_h[:, 1]
+    u, v, _ = _project(h, w_out, b_out, h)
+    su, sv, _ = _project(sheet_h, w_out, b_out, h)
+    return u, v, su, sv
+
+
+def _output_line(kind: str, w_out: torch.Tensor, b_out: float,
+                 box: tuple[float, float, float, float]) -> tuple[float, float, float, list]:
+    """The output unit as w1·u + w2·v + b in the view's coordinates, and its segment inside ``box``."""
+    if kind == "plane":
+        w1, w2, b = float(w_out[0]), float(w_out[1]), b_out
+    elif kind == "line":
+        w1, w2, b = float(w_out[0]), 0.0, b_out
+    else:  # u is the signed distance itself: the line is u = 0, and p = σ(|w|·u)
+        w1, w2, b = float(w_out.norm()), 0.0, 0.0
+    seg = clip_line(w1, w2, b, box) if kind != "line" or abs(w1) > 1e-12 else []
+    if kind == "line" and abs(w1) > 1e-12:
+        u0 = -b / w1
+        seg = [(u0, box[2]), (u0, box[3])] if box[0] <= u0 <= box[1] else []
+    return w1, w2, b, seg
+
+
+def _view_grid(kind: str, box: tuple[float, float, float, float], n_grid: int) -> tuple[torch.Tensor, torch.Tensor]:
+    """The background's grid over ``box`` (two rows only for the line view)."""
+    gu = torch.linspace(box[0], box[1], n_grid)
+    gv = torch.linspace(box[2], box[3], n_grid if kind != "line" else 2)
+    return torch.meshgrid(gu, gv, indexing="xy")
 
 
 def _hidden_box(activation: str, kind: str, u: torch.Tensor, v: torch.Tensor) -> tuple[float, float, float, float]:
@@ -1271,39 +1278,17 @@ def animation(run: Run, steps: Sequence[int], n_grid: int = 25, n_lines: int = 1
     h4, sheet_h = h_all[:, :4, :], h_all[:, 4 + n_g:, :]
     W_out, b_out = layers[-1][0][0], layers[-1][1][0]  # (H, K), (K,)
     H = W_out.shape[0]
-    kind = "line" if H == 1 else "plane" if H == 2 else "projection"
-    uv = []
-    for k in range(n_frames):
-        if kind == "line":
-            u, v, su, sv = h4[k, :, 0], torch.zeros(4), sheet_h[k, :, 0], torch.zeros(sheet_h.shape[1])
-        elif kind == "plane":
-            u, v, su, sv = h4[k, :, 0], h4[k, :, 1], sheet_h[k, :, 0], sheet_h[k, :, 1]
-        else:
-            w, bo = W_out[:, k], float(b_out[k])
-            u, v, _ = _project(h4[k], w, bo, h4[k])
-            su, sv, _ = _project(sheet_h[k], w, bo, h4[k])
-        uv.append((u, v, su, sv))
+    kind = _view_kind(H)
+    uv = [_view_coords(kind, h4[k], sheet_h[k], W_out[:, k], float(b_out[k])) for k in range(n_frames)]
     if box is None:
         boxes = np.array([_hidden_box(run.activation, kind, torch.cat([u, su]), torch.cat([v, sv]))
                           for u, v, su, sv in uv])
         box = (float(boxes[:, 0].min()), float(boxes[:, 1].max()), float(boxes[:, 2].min()), float(boxes[:, 3].max()))
-    gu = torch.linspace(box[0], box[1], n_grid)
-    gv = torch.linspace(box[2], box[3], n_grid if kind != "line" else 2)
-    U, V = torch.meshgrid(gu, gv, indexing="xy")
+    U, V = _view_grid(kind, box, n_grid)
     seg = np.full((n_frames, 2, 2), np.nan)
     bg = []
     for k in range(n_frames):
-        wk, bk = W_out[:, k], float(b_out[k])
-        if kind == "plane":
-            w1, w2, b = float(wk[0]), float(wk[1]), bk
-        elif kind == "line":
-            w1, w2, b = float(wk[0]), 0.0, bk
-        else:
-            w1, w2, b = float(wk.norm()), 0.0, 0.0
-        ends = clip_line(w1, w2, b, box) if kind != "line" or abs(w1) > 1e-12 else []
-        if kind == "line" and abs(w1) > 1e-12:
-            u0 = -b / w1
-            ends = [(u0, box[2]), (u0, box[3])] if box[0] <= u0 <= box[1] else []
+        w1, w2, b, ends = _output_line(kind, W_out[:, k], float(b_out[k]), box)
         if ends:
             seg[k] = ends
         bg.append(torch.sigmoid(w1 * U + w2 * V + b).reshape(-1))
