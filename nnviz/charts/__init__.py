@@ -40,3 +40,18 @@ def framed(chart: alt.Chart, df: pd.DataFrame) -> alt.Chart:
     if not cols:
         return chart
     return chart.transform_calculate(**{c: f"datum['{c}{FRAME_SEP}' + {FRAME}]" for c in cols})
+
+
+def step_marker(step: int | pd.DataFrame, step_title: str | None = None) -> list[alt.Chart]:
+    """The shown step on a loss curve: an orange rule, and — if ``step`` is a table with a ``loss`` column
+    (per frame or not) — a dot on the curve with the loss written beside it. ``step_title``: a tooltip."""
+    marker = step if isinstance(step, pd.DataFrame) else pd.DataFrame({"step": [step]})
+    at = framed(alt.Chart(marker), marker)
+    rule = {"tooltip": [alt.Tooltip("step:Q", title=step_title)]} if step_title else {}
+    layers = [at.mark_rule(color=ORANGE, strokeWidth=2).encode(x=alt.X("step:Q"), **rule)]
+    if "loss" in marker or "loss" in varying(marker):
+        layers.append(at.mark_point(color=ORANGE, filled=True, size=70, opacity=1).encode(
+            x=alt.X("step:Q"), y=alt.Y("loss:Q")))
+        layers.append(at.mark_text(align="left", dx=7, dy=-10, fontSize=13, fontWeight="bold", color=ORANGE)
+                      .encode(x=alt.X("step:Q"), y=alt.Y("loss:Q"), text=alt.Text("loss:Q", format=".4f")))
+    return layers

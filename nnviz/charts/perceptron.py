@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from nnviz.charts import BLUE, ORANGE, PROB_SCHEME, REFERENCE, color_scale, framed, tooltip_fmt
+from nnviz.charts import BLUE, ORANGE, PROB_SCHEME, REFERENCE, color_scale, framed, step_marker, tooltip_fmt
 from nnviz.frames import varying
 
 BOX = (-0.5, 1.5)
@@ -85,13 +85,7 @@ def loss_curves(hist: pd.DataFrame, plateau: float, step: int | pd.DataFrame | N
         y="loss:Q", x=alt.value(4), text="label:N")
     layers = [lines, rule, text]
     if step is not None:
-        marker = step if isinstance(step, pd.DataFrame) else pd.DataFrame({"step": [step]})
-        at = framed(alt.Chart(marker), marker)
-        layers.append(at.mark_rule(color=ORANGE, strokeWidth=2).encode(x="step:Q"))
-        if "loss" in marker or "loss" in varying(marker):  # the loss there, on the curve and written out
-            layers.append(at.mark_point(color=ORANGE, filled=True, size=70, opacity=1).encode(x="step:Q", y="loss:Q"))
-            layers.append(at.mark_text(align="left", dx=7, dy=-10, fontSize=13, fontWeight="bold", color=ORANGE)
-                          .encode(x="step:Q", y="loss:Q", text=alt.Text("loss:Q", format=".4f")))
+        layers += step_marker(step)
     return alt.layer(*layers).properties(height=380)
 
 

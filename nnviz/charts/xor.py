@@ -22,6 +22,7 @@ from nnviz.charts import (
     VERMILION,
     YELLOW,
     framed,
+    step_marker,
     tooltip_fmt,
 )
 from nnviz.frames import stacked, unstacked, varying
@@ -247,15 +248,7 @@ def loss_curve(hist: pd.DataFrame, step: int | pd.DataFrame | None, refs: pd.Dat
     )
     layers = [line] + _refs(refs)
     if step is not None:
-        marker = step if isinstance(step, pd.DataFrame) else pd.DataFrame({"step": [step]})
-        at = framed(alt.Chart(marker), marker)
-        layers.append(at.mark_rule(color=ORANGE, strokeWidth=2).encode(
-            x=alt.X("step:Q"), tooltip=[alt.Tooltip("step:Q", title=labels["step"])]))
-        if "loss" in marker or "loss" in varying(marker):  # the loss there, on the curve and written out
-            layers.append(at.mark_point(color=ORANGE, filled=True, size=70, opacity=1).encode(
-                x=alt.X("step:Q"), y=alt.Y("loss:Q")))
-            layers.append(at.mark_text(align="left", dx=7, dy=-10, fontSize=13, fontWeight="bold", color=ORANGE)
-                          .encode(x=alt.X("step:Q"), y=alt.Y("loss:Q"), text=alt.Text("loss:Q", format=".4f")))
+        layers += step_marker(step, labels["step"])
     return alt.layer(*layers).properties(height=HEIGHT)
 
 
