@@ -12,7 +12,6 @@ back to the URL at once, so a copied link reproduces the view.
 from __future__ import annotations
 
 import contextlib
-import json
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -25,7 +24,7 @@ import streamlit as st
 import torch
 
 from nnviz import codegen, i18n
-from nnviz.frames import FRAME, frame_steps
+from nnviz.frames import FRAME, frame_steps, varying
 from nnviz.params import Bool, Choice, Float, Int, Param, Rejected, Spec
 from nnviz.topics import BY_SLUG, TOPICS
 from nnviz.training import Divergence
@@ -477,8 +476,9 @@ class Page:
         """
         box = container if container is not None else st
         spec = vega_spec(chart)
-        follows = f"' + {FRAME}]" in json.dumps({k: v for k, v in spec.items() if k != "datasets"})
-        if self._frames is not None and follows:
+        # a chart follows the player when it is drawn from frame tables (framed() then reads FRAME)
+        if self._frames is not None and any(isinstance(d, pd.DataFrame) and varying(d)
+                                            for d in spec["datasets"].values()):
             index, count = self._frames
             spec.setdefault("params", []).append(
                 {"name": FRAME, "value": index, "bind": {"input": "range", "min": 0, "max": count - 1, "step": 1}})
