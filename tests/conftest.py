@@ -15,6 +15,18 @@ from nnviz.params import Spec
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.fixture(scope="module")
+def one_thread():
+    """One intra-op torch thread for a module's tests: small nets on a shared 2-core machine, where two
+    threads spin against each other. Use with ``pytestmark = pytest.mark.usefixtures("one_thread")``."""
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)
+
+
 def open_page(slug: str | None = None, timeout: float = 120, **query) -> AppTest:
     """Run ``/slug?query`` the way the server does: app.py is the entry point, then the page."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)

@@ -24,13 +24,7 @@ from nnviz.models import ACTIVATIONS
 from nnviz.params import ParamError
 
 
-@pytest.fixture(autouse=True, scope="module")
-def one_thread():
-    """Small nets on a shared 2-core machine: one intra-op thread avoids spinning threads under load."""
-    n = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(n)
+pytestmark = pytest.mark.usefixtures("one_thread")  # see conftest.one_thread
 
 
 # --- part 1: the functions -------------------------------------------------------------------------

@@ -20,13 +20,7 @@ RANDOM_SCHEMES = ("default", "normal", "uniform", "xavier_normal", "xavier_unifo
                   "kaiming_uniform", "orthogonal")
 
 
-@pytest.fixture(autouse=True, scope="module")
-def _one_thread():
-    """One intra-op thread: on a shared 2-core machine two threads spin against each other."""
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
+pytestmark = pytest.mark.usefixtures("one_thread")  # see conftest.one_thread
 
 
 def preset(name: str, **over) -> dict:

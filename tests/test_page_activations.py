@@ -1,7 +1,6 @@
 """The /activations page in Streamlit's AppTest: defaults, widget changes, URL states, presets, both languages."""
 
 import pytest
-import torch
 from conftest import assert_clean, charts, metric, open_page, player, texts
 
 from nnviz import gradients as G
@@ -9,13 +8,7 @@ from nnviz import gradients as G
 SMALL = {"depth": "4", "width": "8", "epochs": "20"}  # quick nets for the tests that are not about the defaults
 
 
-@pytest.fixture(autouse=True, scope="module")
-def one_thread():
-    """Small nets on a shared 2-core machine: one intra-op thread avoids spinning threads under load."""
-    n = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(n)
+pytestmark = pytest.mark.usefixtures("one_thread")  # see conftest.one_thread
 
 
 def init_ratio(act, depth=16, width=24, init="default", seed=0):
