@@ -57,8 +57,7 @@ def add_frame(df: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     """A :func:`wide` table with one frame more, at the end (its varying columns taken from ``frame``,
     a plain table or a wide one of one frame)."""
     k = n_frames(df)
-    if varying(frame):
-        frame = per_frame(frame)[0]
+    frame = frame_of(frame, 0)
     frame = frame.reset_index(drop=True).reindex(range(len(df)))
     return df.assign(**{f"{c}{FRAME_SEP}{k}": frame[c].to_numpy() for c in varying(df)})
 
@@ -70,12 +69,16 @@ def varying(df: pd.DataFrame) -> list[str]:
 
 def per_frame(df: pd.DataFrame) -> list[pd.DataFrame]:
     """The frames of a :func:`wide` table, one table each (a table that is not wide: itself)."""
+    return [frame_of(df, k) for k in range(n_frames(df))]
+
+
+def frame_of(df: pd.DataFrame, k: int) -> pd.DataFrame:
+    """Frame ``k`` of a :func:`wide` table as a table of its own (a table that is not wide: itself)."""
     cols = varying(df)
     if not cols:
-        return [df]
+        return df
     base = df[[c for c in df.columns if FRAME_SEP not in c]]
-    n = sum(1 for c in df.columns if c.startswith(f"{cols[0]}{FRAME_SEP}"))
-    return [base.assign(**{c: df[f"{c}{FRAME_SEP}{k}"] for c in cols}) for k in range(n)]
+    return base.assign(**{c: df[f"{c}{FRAME_SEP}{k}"] for c in cols})
 
 
 def stacked(df: pd.DataFrame, col: str) -> np.ndarray:

@@ -7,7 +7,7 @@ import streamlit as st
 
 from nnviz import perceptron as P
 from nnviz import ui
-from nnviz.frames import wide
+from nnviz.frames import frame_of, wide
 from nnviz.charts import perceptron as charts
 from nnviz.data import GATES, logic_gate
 
@@ -66,8 +66,8 @@ def boundary_view(weights, biases, frames: ui.Frames, activation: str) -> None:
     """The unit's output and line at every frame of the player."""
     act = "sigmoid" if activation == "sigmoid" else "step"
     moving = P.animation(weights, biases, frames.steps, gate, act)
-    w, b = weights[frames.step], float(biases[frames.step])
-    field, line = P.grid(w, b, n=31, activation=act), P.boundary(w, b)
+    # the step shown, for the data popover: its frame of the tables (the line's padding dropped)
+    field, line = frame_of(moving["field"], frames.index), frame_of(moving["line"], frames.index).dropna()
     labels = {**lbl, "p": lbl["p"] if activation == "sigmoid" else page.t(".lbl.step_out")}
     page.chart(charts.boundary(moving["field"], moving["points"], moving["line"], labels),
                {"grid": field, "line": line}, "boundary")

@@ -6,7 +6,7 @@ import streamlit as st
 
 from nnviz import ui
 from nnviz import xor as X
-from nnviz.frames import add_frame, stacked, unstacked, wide
+from nnviz.frames import add_frame, frame_of, stacked, unstacked, wide
 from nnviz.charts import xor as charts
 
 ARCH = ("hidden", "layers", "activation", "optimizer", "lr", "steps")
@@ -177,7 +177,7 @@ def render(step: int, player: ui.Frames) -> None:
         lines = X.unit_lines(run, k, gates=gates)
         lines = lines.assign(name=[page.t(".lbl.unit_name", j=u, gate=gate_name(first[u])) for u in lines["unit"]])
         page.chart(charts.input_space(tables["field"], tables["pred"], tables["lines"], lbl),
-                   {"grid": X.decision_grid(run, k, n=RESOLUTION["n_grid"]), "points": pred, "unit_lines": lines},
+                   {"grid": frame_of(tables["field"], player.index), "points": pred, "unit_lines": lines},
                    "input_space")
         st.caption(page.t(".input.caption"))
         if v["layers"] > 1:
