@@ -1,4 +1,4 @@
-"""Building blocks shared by the pages: activations by name, MLPs, and weight initialisation."""
+"""Building nets: activations by name, MLPs as ``nn.Sequential``, and weight initialisation."""
 
 from __future__ import annotations
 
@@ -45,6 +45,11 @@ def activation(name: str, negative_slope: float = 0.01) -> nn.Module:
     return ACTIVATIONS[name]()
 
 
+def layer_sizes(n_in: int, width: int, depth: int, n_out: int) -> tuple[int, ...]:
+    """Every layer's width, input first: (n_in, width × depth, n_out) — what :func:`mlp` takes."""
+    return (int(n_in),) + (int(width),) * int(depth) + (int(n_out),)
+
+
 def mlp(
     sizes: Sequence[int],
     act: str = "sigmoid",
@@ -67,6 +72,19 @@ def mlp(
     if out_act is not None:
         layers.append(activation(out_act, negative_slope))
     return nn.Sequential(*layers)
+
+
+@torch.no_grad()
+def linear_default_init_(model: nn.Module, generator: torch.Generator) -> nn.Module:
+    """nn.Linear's own initialisation (``reset_parameters``: kaiming_uniform_ with a = √5, bias
+    U(±1/√fan_in)) of every Linear in ``model``, drawn from ``generator`` instead of the global one."""
+    for layer in model.modules():
+        if isinstance(layer, nn.Linear):
+            nn.init.kaiming_uniform_(layer.weight, a=math.sqrt(5), generator=generator)
+            if layer.bias is not None:
+                bound = 1 / math.sqrt(layer.in_features) if layer.in_features > 0 else 0.0
+                nn.init.uniform_(layer.bias, -bound, bound, generator=generator)
+    return model
 
 
 def gain(act: str, negative_slope: float = 0.01) -> float:

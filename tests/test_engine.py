@@ -1,0 +1,186 @@
+"""nnviz.engine: the batched program against the plain nn.Sequential + torch.optim loop, seed by seed."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+import torch
+from torch import nn
+
+from nnviz import engine
+from nnviz.data import logic_gate
+from nnviz.engine import ACT_CODES, Batch, Layout, history, layer_sizes, linear_default_init_, mlp, one_thread, trace
+from nnviz.engine import batched
+
+pytestmark = pytest.mark.usefixtures("one_thread")
+
+ACTS = {"sigmoid": nn.Sigmoid, "tanh": nn.Tanh, "relu": nn.ReLU}
+
+
+def blobs(n: int = 8, n_in: int = 3, seed: int = 123) -> tuple[torch.Tensor, torch.Tensor]:
+    """A small data set that is not XOR: ``n`` points in ``n_in`` dimensions, labels from a fixed plane."""
+    g = torch.Generator().manual_seed(seed)
+    x = torch.randn(n, n_in, generator=g)
+    return x, (x @ torch.arange(1.0, n_in + 1) > 0).float()[:, None]
+
+
+def plain_loop(seed, sizes, activation, optimizer, lr, steps, x, y):
+    """The tutorial's loop, written without nnviz: per-step losses and the trained model."""
+    torch.manual_seed(seed)
+    mods = []
+    for i, (a, b) in enumerate(zip(sizes[:-1], sizes[1:])):
+        mods += [nn.Linear(a, b), ACTS[activation]() if i < len(sizes) - 2 else nn.Sigmoid()]
+    model = nn.Sequential(*mods)
+    opt = (torch.optim.SGD if optimizer == "sgd" else torch.optim.Adam)(model.parameters(), lr=lr)
+    crit, losses = nn.BCELoss(), []
+    for _ in range(steps):
+        opt.zero_grad()
+        loss = crit(model(x), y)
+        loss.backward()
+        opt.step()
+        losses.append(loss.item())
+    return losses, model
+
+
+CASES = [
+    ("sigmoid", "sgd", 1.0, (3, 4, 1)),
+    ("tanh", "adam", 0.05, (3, 5, 5, 1)),
+    ("relu", "sgd", 0.3, (3, 6, 6, 6, 1)),
+    ("relu", "adam", 0.01, (3, 2, 1)),
+]
+
+
+@pytest.mark.parametrize("activation,optimizer,lr,sizes", CASES)
+def test_every_net_of_a_batch_equals_the_plain_loop_seed_by_seed(activation, optimizer, lr, sizes):
+    x, y = blobs()
+    seeds, steps = [0, 3, 7], 150
+    layout = Layout.of(sizes)
+    batch = Batch(layout.initial_block(seeds), layout, activation, optimizer, lr, x, y)
+    tr = trace(batch, steps, curve_steps=range(steps))
+    for col, s in enumerate(seeds):
+        losses, model = plain_loop(s, sizes, activation, optimizer, lr, steps, x, y)
+        assert torch.allclose(tr.curves[:, col], torch.tensor(losses), atol=1e-6, rtol=0)
+        for got, want in zip(layout.unpack(batch.flat[:, col]), model.parameters()):
+            assert torch.allclose(got, want.detach(), atol=1e-6, rtol=0)
+        with torch.no_grad():
+            p = model(x)
+        assert float(tr.final_loss[col]) == pytest.approx(nn.BCELoss()(p, y).item(), abs=1e-6)
+        assert torch.allclose(tr.final_p[:, col], p[:, 0], atol=1e-6)
+
+
+def test_history_of_one_net_equals_the_plain_loop():
+    x, y = blobs(n=6, n_in=2, seed=9)
+    layout = Layout.of((2, 3, 1))
+    h = history(Batch(layout.initial_block([4]), layout, "tanh", "sgd", 0.5, x, y), 200)
+    losses, model = plain_loop(4, (2, 3, 1), "tanh", "sgd", 0.5, 200, x, y)
+    assert torch.allclose(h.losses, torch.tensor(losses), atol=1e-6, rtol=0)
+    assert h.snap_steps == tuple(range(201)) and h.diverged is None
+    for got, want in zip(layout.unpack(h.snaps[-1]), model.parameters()):
+        assert torch.allclose(got, want.detach(), atol=1e-6, rtol=0)
+
+
+def test_forward_equals_nn_sequential_for_every_activation():
+    x = blobs(n=5)[0]
+    for activation in ACT_CODES:
+        sizes = (3, 4, 4, 1)
+        torch.manual_seed(1)
+        model = mlp(sizes, act=activation, out_act="sigmoid")
+        vec = Layout.of(sizes).pack(list(model.parameters()))
+        acts = engine.forward(vec.reshape(-1, 1), list(sizes), ACT_CODES[activation], x[:, :, None])
+        with torch.no_grad():
+            assert torch.allclose(acts[-1][..., 0], model(x), atol=1e-6)
+            assert torch.allclose(acts[1][..., 0], model[:2](x), atol=1e-6)
+
+
+def test_initial_weights_are_manual_seed_then_sequential_and_leave_global_rng_alone():
+    state = torch.random.get_rng_state()
+    layout = Layout.of(layer_sizes(2, 3, 2, 1))
+    block = layout.initial_block([3, 11])
+    assert torch.equal(torch.random.get_rng_state(), state)
+    for col, s in enumerate([3, 11]):
+        torch.manual_seed(s)
+        ref = nn.Sequential(nn.Linear(2, 3), nn.Tanh(), nn.Linear(3, 3), nn.Tanh(), nn.Linear(3, 1), nn.Sigmoid())
+        for got, want in zip(layout.unpack(block[:, col]), ref.parameters()):
+            assert torch.equal(got, want.detach())
+
+
+def test_layer_sizes_are_input_hidden_output():
+    assert layer_sizes(2, 3, 2, 1) == (2, 3, 3, 1)
+    assert Layout.of(layer_sizes(2, 3, 2, 1)).n_params == (2 * 3 + 3) + (3 * 3 + 3) + (3 + 1)
+
+
+def test_linear_default_init_from_a_generator_is_reset_parameters():
+    """nn.Linear's own rule on a private generator draws what reset_parameters draws from the global one."""
+    model = mlp((4, 6, 3), act="relu")
+    linear_default_init_(model, torch.Generator().manual_seed(5))
+    ref = mlp((4, 6, 3), act="relu")
+    torch.manual_seed(5)
+    for layer in ref:
+        if isinstance(layer, nn.Linear):
+            layer.reset_parameters()
+    for got, want in zip(model.parameters(), ref.parameters()):
+        assert torch.equal(got, want)
+
+
+def test_a_diverging_net_is_marked_and_leaves_the_others_alone():
+    x, y = logic_gate("xor")
+    layout = Layout.of((2, 2, 1))
+    block = layout.initial_block([0, 1, 2])
+    block[0, 1] = float("nan")  # poison net 1's first weight
+    tr = trace(Batch(block, layout, "sigmoid", "sgd", 1.0, x, y), 100, curve_steps=[0, 10, 100])
+    assert tr.diverged_at.tolist() == [-1, 0, -1]
+    assert tr.diverged_what[1] == "loss"
+    assert torch.isnan(tr.curves[:, 1]).all()
+    clean = trace(Batch(layout.initial_block([0, 2]), layout, "sigmoid", "sgd", 1.0, x, y), 100)
+    assert tr.final_loss[[0, 2]].tolist() == pytest.approx(clean.final_loss.tolist(), abs=1e-7)
+
+
+def test_embedded_narrow_nets_train_as_if_alone():
+    x, y = blobs()
+    small, big = Layout.of((3, 2, 1)), Layout.of((3, 5, 1))
+    block, mask = big.embed(small.initial_block([1, 2]), small)
+    wide = trace(Batch(block, big, "tanh", "adam", 0.05, x, y, mask=mask.expand(-1, 2).contiguous()), 120)
+    alone = trace(Batch(small.initial_block([1, 2]), small, "tanh", "adam", 0.05, x, y), 120)
+    assert torch.allclose(wide.final_loss, alone.final_loss, atol=1e-6)
+
+
+@pytest.mark.parametrize("activation,optimizer", [("sigmoid", "sgd"), ("relu", "adam")])
+def test_plain_python_step_loop_gives_the_scripted_numbers(activation, optimizer):
+    x, y = logic_gate("xor")
+    layout = Layout.of((2, 3, 3, 1))
+    block = layout.initial_block(range(6))
+    outs = []
+    for program in (batched.train_steps, batched.train_steps_python):
+        b = Batch(block, layout, activation, optimizer, 0.1, x, y)
+        q, g = torch.empty(200, 4, 1, 6), torch.empty(200, 6)
+        with torch.no_grad():
+            b.steps(200, q, g, program=program)
+        outs.append((b.flat, q))
+    assert torch.allclose(outs[0][0], outs[1][0], atol=1e-6) and torch.allclose(outs[0][1], outs[1][1], atol=1e-6)
+
+
+def test_bad_activation_or_optimizer_is_named():
+    x, y = logic_gate("xor")
+    layout = Layout.of((2, 2, 1))
+    with pytest.raises(ValueError, match="gelu"):
+        Batch(layout.initial_block([0]), layout, "gelu", "sgd", 1.0, x, y)
+    with pytest.raises(ValueError, match="rmsprop"):
+        Batch(layout.initial_block([0]), layout, "relu", "rmsprop", 1.0, x, y)
+
+
+def test_one_thread_context_restores_the_thread_count():
+    torch.set_num_threads(2)
+    with one_thread():
+        assert torch.get_num_threads() == 1
+    assert torch.get_num_threads() == 2
+    torch.set_num_threads(1)
+
+
+def test_constants_are_torchs_defaults():
+    import inspect
+
+    adam = inspect.signature(torch.optim.Adam).parameters
+    assert (batched.ADAM_BETA1, batched.ADAM_BETA2) == adam["betas"].default
+    assert batched.ADAM_EPS == adam["eps"].default
+    assert math.isclose(batched.BCE_EPS, 1e-12)
