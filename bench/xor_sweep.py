@@ -6,6 +6,9 @@
   autograd) on one seed at a time, timed over a few seeds;
 - ``sweep_1000x5000_s``: ``nnviz.xor.seed_sweep(1000)`` — 1,000 seeds × 5,000 steps of 2-2-1, SGD lr 1,
   including the seeds' initialisation and the bookkeeping;
+- ``vmap_net_steps_per_s``: the same nets through ``torch.func`` (``stack_module_state`` + ``vmap`` of
+  ``grad``, SGD by hand): the other batched path nnviz.engine could take; it stays TorchScript while
+  this one is slower;
 - ``ratio``: net-steps per second of the sweep over the loop's, both measured here and now (the
   machine is shared, so only ratios from one run are comparable);
 - ``still_stuck_after_70000``: the seeds that did not solve XOR in 5,000 steps, trained again to
@@ -14,13 +17,14 @@
 
 from __future__ import annotations
 
+import copy
 import os
 import time
 
 import torch
 from torch import nn
 
-from nnviz import xor
+from nnviz import engine, xor
 from nnviz.data import logic_gate
 
 
@@ -41,11 +45,30 @@ def loop_net_steps_per_s(seeds=(0, 1, 2), steps: int = 1000) -> float:
     return len(seeds) * steps / (time.perf_counter() - t0)
 
 
-def long_run(seeds: list[int], steps: int = 70_000) -> xor._Trace:
+def vmap_net_steps_per_s(n_nets: int = 1000, steps: int = 300) -> float:
+    """Net-steps per second of ``n_nets`` 2-2-1 nets trained at once with torch.func (vmap of grad)."""
+    X, y = logic_gate("xor")
+    models = []
+    for s in range(n_nets):
+        torch.manual_seed(s)
+        models.append(xor.build())
+    params, buffers = torch.func.stack_module_state(models)
+    base = copy.deepcopy(models[0]).to("meta")
+
+    def loss(p, b):
+        return nn.functional.binary_cross_entropy(torch.func.functional_call(base, (p, b), (X,)), y)
+
+    step = torch.func.vmap(torch.func.grad(loss))
+    t0 = time.perf_counter()
+    for _ in range(steps):
+        grads = step(params, buffers)
+        params = {k: v - 1.0 * grads[k] for k, v in params.items()}
+    return n_nets * steps / (time.perf_counter() - t0)
+
+
+def long_run(seeds: list[int], steps: int = 70_000) -> engine.Trace:
     """Train ``seeds`` (2-2-1, SGD lr 1) for ``steps`` steps in one batch (beyond the page's step limit)."""
-    layout = xor._Layout.of(xor.sizes(2, 1))
-    batch = xor._Batch(xor._initial_block(seeds, 2, 1, "sigmoid"), layout, "sigmoid", "sgd", 1.0)
-    return xor._run(batch, steps)
+    return engine.trace(xor.model.batch(seeds, 2, 1, "sigmoid", "sgd", 1.0), steps, solved_below=xor.SOLVED_BELOW)
 
 
 def run(n_seeds: int = 1000, steps: int = 5000) -> dict:
@@ -57,6 +80,7 @@ def run(n_seeds: int = 1000, steps: int = 5000) -> dict:
     sweep_s = time.perf_counter() - t0
     loop_after = loop_net_steps_per_s()  # bracket the sweep: the machine's load drifts
     loop_mean = (loop + loop_after) / 2
+    vmap = vmap_net_steps_per_s(n_seeds)
     batched = n_seeds * steps / sweep_s
     half = table[table["outcome"] == "half_ln2"]["seed"].tolist()
     t0 = time.perf_counter()
@@ -68,6 +92,7 @@ def run(n_seeds: int = 1000, steps: int = 5000) -> dict:
         "torch_threads": torch.get_num_threads(),
         "loop_net_steps_per_s": loop_mean,
         "batched_net_steps_per_s": batched,
+        "vmap_net_steps_per_s": vmap,
         "ratio": batched / loop_mean,
         "sweep_1000x5000_s": sweep_s,
         "loop_1000x5000_s_estimated": n_seeds * steps / loop_mean,
@@ -87,6 +112,7 @@ def main() -> None:
     print(f"  one-seed loop      {r['loop_net_steps_per_s']:>12,.0f} net-steps/s "
           f"(1,000 × 5,000 would take ≈ {r['loop_1000x5000_s_estimated']:,.0f} s)")
     print(f"  batched sweep      {r['batched_net_steps_per_s']:>12,.0f} net-steps/s")
+    print(f"  torch.func vmap    {r['vmap_net_steps_per_s']:>12,.0f} net-steps/s (same {r['n_seeds']:,} nets at once)")
     print(f"  ratio              {r['ratio']:>12,.0f} ×   (goal ≥ 100 ×)")
     print(f"  {r['n_seeds']:,} seeds × {r['steps']:,} steps: {r['sweep_1000x5000_s']:.2f} s   (goal ≈ 3 s)")
     print(f"  solved {r['solved']} of {r['n_seeds']} (loss < {xor.SOLVED_BELOW}); "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import torch
 
 GATES = ("and", "or", "nand", "xor")
+INPUT_BOX = (-0.5, 1.5)  # the square (on both axes) where the logic-gate lessons draw their input space
 
 _INPUTS = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]
 _TARGETS = {

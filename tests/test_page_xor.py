@@ -6,13 +6,13 @@ import pytest
 
 from conftest import assert_clean, chart_data, charts, metric, open_page, player, texts
 
-from nnviz import xor as X
+from nnviz import xor
 
 
 def test_default_view_is_the_tutorial_net_and_87_percent_of_200_seeds():
     at = open_page("xor")
     assert_clean(at)
-    run = X.train(seed=0)
+    run = xor.train(seed=0)
     assert metric(at, "Final loss") == f"{run.final_loss:.4f}"
     assert metric(at, "Outcome") == "Solved"
     assert metric(at, "Points right") == "4/4"
@@ -41,7 +41,7 @@ def test_clicking_a_stuck_seed_loads_it_into_the_views():
     at.pills(key="_xor.stuck_pick").set_value(8).run()
     assert_clean(at)
     assert at.query_params["seed"] == "8"
-    assert metric(at, "Final loss") == f"{X.train(seed=8).final_loss:.4f}"
+    assert metric(at, "Final loss") == f"{xor.train(seed=8).final_loss:.4f}"
     assert metric(at, "Outcome") == "Stuck at ln 2/2"
 
 
@@ -50,8 +50,8 @@ def test_widget_change_writes_the_url_and_recomputes():
     at.slider(key="xor.hidden").set_value(3).run()
     assert_clean(at)
     assert at.query_params["hidden"] == "3"
-    assert metric(at, "Final loss") == f"{X.train(hidden=3, steps=1000).final_loss:.4f}"
-    sweep = X.seed_sweep(20, hidden=3, steps=1000)
+    assert metric(at, "Final loss") == f"{xor.train(hidden=3, steps=1000).final_loss:.4f}"
+    sweep = xor.seed_sweep(20, hidden=3, steps=1000)
     assert metric(at, "Success rate") == f"{sweep['solved'].mean():.1%}"
 
 
@@ -65,7 +65,7 @@ def test_step_slider_shows_the_net_at_that_step():
     (marker,) = [df for c in charts(at) for df in chart_data(c).values() if "loss@0" in df and len(df) == 1]
     frame = shown["frames"][shown["index"]]
     assert marker[f"step@{frame}"].item() == 0
-    assert marker[f"loss@{frame}"].item() == pytest.approx(float(X.train(steps=500).losses[0]))
+    assert marker[f"loss@{frame}"].item() == pytest.approx(float(xor.train(steps=500).losses[0]))
 
 
 def test_bad_url_values_warn_by_name_and_fall_back():
@@ -81,7 +81,7 @@ def test_bad_url_values_warn_by_name_and_fall_back():
 def test_huge_learning_rate_is_explained_not_crashed():
     at = open_page("xor", lr="100", steps="300", n_seeds="10")
     assert_clean(at)
-    run = X.train(lr=100.0, steps=300)
+    run = xor.train(lr=100.0, steps=300)
     assert run.diverged is None and run.final_loss > float(run.losses[0])  # BCE clamps: it overshoots, no NaN
     assert "learning rate 100" in texts(at)
     assert metric(at, "Outcome") == "Overshoot"

@@ -13,10 +13,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from torch import nn
 
-import nnviz.xor as X
+from nnviz import xor
 from nnviz import codegen, i18n
 from nnviz.data import logic_gate
+from nnviz.engine import Layout
+from nnviz.engine.record import snap_every
 from nnviz.params import ParamError
+from nnviz.xor.sweep import width_batch
 
 XS, YS = logic_gate("xor")
 
@@ -51,18 +54,6 @@ def first_below(losses, final, threshold=0.05):
 
 
 # --- the batched program equals the plain loop ---------------------------------------------------------
-def test_initial_weights_are_manual_seed_then_sequential_and_leave_global_rng_alone():
-    state = torch.random.get_rng_state()
-    block = X._initial_block([3, 11], hidden=3, layers=2, activation="tanh")
-    assert torch.equal(torch.random.get_rng_state(), state)
-    layout = X._Layout.of(X.sizes(3, 2))
-    for col, s in enumerate([3, 11]):
-        torch.manual_seed(s)
-        ref = nn.Sequential(nn.Linear(2, 3), nn.Tanh(), nn.Linear(3, 3), nn.Tanh(), nn.Linear(3, 1), nn.Sigmoid())
-        for got, want in zip(layout.unpack(block[:, col]), ref.parameters()):
-            assert torch.equal(got, want.detach())
-
-
 CONFIGS = [
     dict(),  # the tutorial's 2-2-1, SGD lr 1
     dict(activation="tanh", hidden=3),
@@ -75,7 +66,7 @@ CONFIGS = [
 @pytest.mark.parametrize("config", CONFIGS, ids=lambda c: ",".join(f"{k}={v}" for k, v in c.items()) or "default")
 def test_seed_sweep_rows_equal_the_plain_loop(config):
     steps, seeds = 400, [0, 1, 5, 8]
-    table = X.seed_sweep(9, steps=steps, start_seed=0, **config).set_index("seed")
+    table = xor.seed_sweep(9, steps=steps, start_seed=0, **config).set_index("seed")
     for s in seeds:
         losses, final, _ = plain_loop(s, steps=steps, **config)
         row = table.loc[s]
@@ -88,7 +79,7 @@ def test_seed_sweep_rows_equal_the_plain_loop(config):
 @pytest.mark.parametrize("optimizer,lr", [("sgd", 1.0), ("adam", 0.05)])
 def test_train_history_equals_the_plain_loop_step_by_step(optimizer, lr):
     losses, final, model = plain_loop(8, optimizer=optimizer, lr=lr, steps=600)
-    run = X.train(optimizer=optimizer, lr=lr, steps=600, seed=8)
+    run = xor.train(optimizer=optimizer, lr=lr, steps=600, seed=8)
     assert torch.allclose(run.losses, torch.tensor(losses), atol=1e-5, rtol=0)
     assert run.final_loss == pytest.approx(final, abs=1e-5)
     for got, want in zip(run.params(), model.parameters()):
@@ -101,38 +92,24 @@ def test_train_history_equals_the_plain_loop_step_by_step(optimizer, lr):
 
 def test_padded_width_batch_equals_separate_sweeps():
     """Narrow nets embedded in the widest layout (masked extra units) train exactly as alone."""
-    per_seed = X._width_batch(6, [1, 2, 3], 1, "sigmoid", "sgd", 1.0, 300, 10)
+    per_seed = width_batch(6, [1, 2, 3], 1, "sigmoid", "sgd", 1.0, 300, 10)
     for h in (1, 2, 3):
-        alone = X.seed_sweep(6, hidden=h, steps=300, start_seed=10)
+        alone = xor.seed_sweep(6, hidden=h, steps=300, start_seed=10)
         got = per_seed[per_seed["hidden"] == h].reset_index(drop=True)
         assert np.allclose(got["final_loss"], alone["final_loss"], atol=1e-6)
         assert got["steps_to_solve"].equals(alone["steps_to_solve"])
 
 
-def test_a_diverging_net_is_marked_and_leaves_the_others_alone():
-    layout = X._Layout.of(X.sizes(2, 1))
-    block = X._initial_block([0, 1, 2], 2, 1, "sigmoid")
-    block[0, 1] = float("nan")  # poison net 1's first weight
-    batch = X._Batch(block, layout, "sigmoid", "sgd", 1.0)
-    trace = X._run(batch, 100, curve_steps=[0, 10, 100])
-    assert trace.diverged_at.tolist() == [-1, 0, -1]
-    assert trace.diverged_what[1] == "loss"
-    assert torch.isnan(trace.curves[:, 1]).all()
-    clean = X.seed_sweep(3, steps=100)
-    assert trace.final_loss[0] == pytest.approx(clean.final_loss[0], abs=1e-7)
-    assert trace.final_loss[2] == pytest.approx(clean.final_loss[2], abs=1e-7)
-
-
 def test_train_stops_at_the_first_non_finite_loss_and_keeps_the_weights_before_it(monkeypatch):
-    real = X._initial_block
+    real = Layout.initial_block
 
     def poisoned(*args):
         block = real(*args)
         block[0, 0] = float("inf")  # W1[0, 0]: 0·inf = NaN for the inputs with x1 = 0
         return block
 
-    monkeypatch.setattr(X, "_initial_block", poisoned)
-    run = X.train(steps=100, seed=0)
+    monkeypatch.setattr(Layout, "initial_block", poisoned)
+    run = xor.train(steps=100, seed=0)
     assert run.diverged is not None and run.diverged.step == 0 and run.diverged.what == "loss"
     assert len(run.losses) == 0 and run.last_step == 0
     assert math.isinf(float(run.params()[0][0, 0]))  # no update was applied
@@ -140,7 +117,7 @@ def test_train_stops_at_the_first_non_finite_loss_and_keeps_the_weights_before_i
 
 # --- the key figures ---------------------------------------------------------------------------------------
 def test_tutorial_net_solves_87_percent_of_the_first_200_seeds_and_the_rest_stall_at_half_ln2():
-    sweep = X.sweep(200)
+    sweep = xor.sweep(200)
     t = sweep.table
     assert int(t["solved"].sum()) == 174
     stuck = t[~t["solved"]]
@@ -152,27 +129,27 @@ def test_tutorial_net_solves_87_percent_of_the_first_200_seeds_and_the_rest_stal
 
 
 def test_stuck_seed_5_is_a_real_local_minimum_not_slow_training():
-    run = X.train(seed=5, steps=10_000)
+    run = xor.train(seed=5, steps=10_000)
     assert run.final_loss == pytest.approx(math.log(2) / 2, abs=0.002)
     assert run.losses[5000] - run.final_loss < 1e-3  # 5,000 more steps barely move it
-    d = X.diagnose(run)
+    d = xor.diagnose(run)
     assert d.wrong == ("10", "11")
     assert [(a, b) for a, b, _ in d.merged] == [("10", "11")]
-    assert d.curved_up and d.hessian_eigs[0] > 0
+    assert d.curvature == "minimum" and d.hessian_eigs[0] > 0
     assert d.grad_norm < 1e-3
     # both hidden units are saturated at the merged inputs
     assert (d.slopes[["s10", "s11"]].to_numpy() < 1e-3).all()
 
 
 def test_single_hidden_unit_never_solves_xor():
-    t = X.seed_sweep(40, hidden=1, steps=2000)
+    t = xor.seed_sweep(40, hidden=1, steps=2000)
     assert not t["solved"].any()
     assert t["final_loss"].min() > 0.3
 
 
 def test_diagnose_hessian_and_gradient_match_autograd_on_the_module():
-    run = X.train(seed=19, hidden=2, steps=800)
-    d = X.diagnose(run)
+    run = xor.train(seed=19, hidden=2, steps=800)
+    d = xor.diagnose(run)
     model = run.model().double()
     params = list(model.parameters())
     crit = nn.BCELoss()
@@ -196,9 +173,9 @@ def test_diagnose_hessian_and_gradient_match_autograd_on_the_module():
 
 # --- views ------------------------------------------------------------------------------------------------------
 def test_hidden_plane_is_the_hidden_units_outputs():
-    run = X.train(seed=0, steps=1500)
+    run = xor.train(seed=0, steps=1500)
     model = run.model(700)
-    hv = X.hidden_view(run, 700)
+    hv = xor.hidden_view(run, 700)
     assert hv.kind == "plane"
     with torch.no_grad():
         h = model[1](model[0](XS))
@@ -212,8 +189,8 @@ def test_hidden_plane_is_the_hidden_units_outputs():
 
 
 def test_hidden_projection_keeps_exactly_what_the_output_uses():
-    run = X.train(seed=3, hidden=5, layers=2, steps=1500)
-    hv = X.hidden_view(run)
+    run = xor.train(seed=3, hidden=5, layers=2, steps=1500)
+    hv = xor.hidden_view(run)
     assert hv.kind == "projection"
     w = run.params()[-2][0]
     # u is the signed distance to the output hyperplane, so p = σ(|w| u) and the border is u = 0
@@ -224,14 +201,14 @@ def test_hidden_projection_keeps_exactly_what_the_output_uses():
 
 
 def test_hidden_line_for_a_single_unit():
-    hv = X.hidden_view(X.train(seed=2, hidden=1, steps=300))
+    hv = xor.hidden_view(xor.train(seed=2, hidden=1, steps=300))
     assert hv.kind == "line" and np.allclose(hv.points["v"], 0)
 
 
 def test_unit_lines_lie_on_w_x_plus_b_zero_inside_the_box():
-    run = X.train(seed=0, hidden=4, steps=800)
+    run = xor.train(seed=0, hidden=4, steps=800)
     W, b = run.params()[:2]
-    lines = X.unit_lines(run)
+    lines = xor.unit_lines(run)
     assert set(lines["unit"]) <= set(range(1, 5)) and len(lines) % 2 == 0
     for _, r in lines.iterrows():
         j = r["unit"] - 1
@@ -239,27 +216,27 @@ def test_unit_lines_lie_on_w_x_plus_b_zero_inside_the_box():
         assert -0.5 - 1e-9 <= r["x1"] <= 1.5 + 1e-9 and -0.5 - 1e-9 <= r["x2"] <= 1.5 + 1e-9
 
 
-def _hand_run(params: list[torch.Tensor], activation="sigmoid") -> X.Run:
+def _hand_run(params: list[torch.Tensor], activation="sigmoid") -> xor.Run:
     hidden = params[0].shape[0]
     layers = len(params) // 2 - 1
-    vec = X._Layout.of(X.sizes(hidden, layers)).pack(params)
-    return X.Run(hidden, layers, activation, "sgd", 1.0, 0, 0, torch.empty(0), (0,), vec[None], 0.0)
+    vec = Layout.of(xor.sizes(hidden, layers)).pack(params)
+    return xor.Run(hidden, layers, activation, "sgd", 1.0, 0, 0, torch.empty(0), (0,), vec[None], 0.0)
 
 
 def test_hand_made_or_nand_and_net_is_named_as_such():
     run = _hand_run([torch.tensor([[20.0, 20.0], [-20.0, -20.0]]), torch.tensor([-10.0, 30.0]),
                      torch.tensor([[20.0, 20.0]]), torch.tensor([-30.0])])
-    gates = X.unit_gates(run)
+    gates = xor.unit_gates(run)
     assert gates["gate"].tolist() == ["or", "nand", "xor"]  # the output, read over the inputs
-    assert X.predictions(run)["correct"].all()
-    assert X.diagnose(run).wrong == ()
+    assert xor.predictions(run)["correct"].all()
+    assert xor.diagnose(run).wrong == ()
 
 
 @settings(max_examples=60, deadline=None)
 @given(st.floats(-5, 5), st.floats(-5, 5), st.floats(-5, 5))
 def test_clip_line_endpoints_are_on_the_line_and_in_the_box(w1, w2, b):
     box = (-0.5, 1.5, -0.5, 1.5)
-    seg = X.clip_line(w1, w2, b, box)
+    seg = xor.clip_line(w1, w2, b, box)
     assert len(seg) in (0, 2)
     for u, v in seg:
         assert abs(w1 * u + w2 * v + b) < 1e-6 * max(1.0, abs(w1), abs(w2))
@@ -267,53 +244,53 @@ def test_clip_line_endpoints_are_on_the_line_and_in_the_box(w1, w2, b):
 
 
 def test_clip_line_misses_a_box_it_does_not_cross():
-    assert X.clip_line(1.0, 0.0, -5.0, (-0.5, 1.5, -0.5, 1.5)) == []  # x = 5
-    assert X.clip_line(0.0, 0.0, 1.0, (-0.5, 1.5, -0.5, 1.5)) == []  # no line at all
+    assert xor.clip_line(1.0, 0.0, -5.0, (-0.5, 1.5, -0.5, 1.5)) == []  # x = 5
+    assert xor.clip_line(0.0, 0.0, 1.0, (-0.5, 1.5, -0.5, 1.5)) == []  # no line at all
 
 
 def test_model_and_tables_at_a_step_agree():
-    run = X.train(seed=4, steps=500)
+    run = xor.train(seed=4, steps=500)
     with torch.no_grad():
         p = run.model(250)(XS)[:, 0]
-    pred = X.predictions(run, 250)
+    pred = xor.predictions(run, 250)
     assert np.allclose(pred["p"], p.numpy(), atol=1e-7)
     assert pred["loss"].mean() == pytest.approx(run.loss_at(250), abs=1e-6)
-    w = X.weights_table(run, 250)
+    w = xor.weights_table(run, 250)
     assert list(w["tensor"].unique()) == ["0.weight", "0.bias", "2.weight", "2.bias"]
     assert w["value"].to_numpy() == pytest.approx(torch.cat([t.reshape(-1) for t in run.params(250)]).numpy())
 
 
 def test_frames_snap_to_the_last_recorded_step():
-    assert X._snap_every(9, 5000) == 1
-    assert X._snap_every(261, 10_000) > 1
-    run = X.Run(2, 1, "sigmoid", "sgd", 1.0, 100, 0, torch.zeros(100), (0, 10, 20, 100), torch.zeros(4, 9), 0.1)
+    assert snap_every(9, 5000) == 1
+    assert snap_every(261, 10_000) > 1
+    run = xor.Run(2, 1, "sigmoid", "sgd", 1.0, 100, 0, torch.zeros(100), (0, 10, 20, 100), torch.zeros(4, 9), 0.1)
     assert [run.frame(k) for k in (0, 9, 10, 55, 100, None)] == [0, 0, 10, 20, 100, 100]
 
 
 # --- summaries, settings, cost model -------------------------------------------------------------------
 def test_sweep_summaries_are_consistent():
-    s = X.sweep(60, steps=1500)
-    bins = X.loss_histogram(s.table)
+    s = xor.sweep(60, steps=1500)
+    bins = xor.loss_histogram(s.table)
     assert bins["count"].sum() == 60
     assert (bins["hi"] > bins["lo"]).all()
-    by_step = X.solved_by_step(s.table, 1500)
+    by_step = xor.solved_by_step(s.table, 1500)
     assert by_step["share"].is_monotonic_increasing
     assert by_step["share"].iloc[-1] == pytest.approx(s.rate)
-    assert set(X.curve_sample(s)["seed"]) <= set(s.table["seed"])
+    assert set(xor.curve_sample(s)["seed"]) <= set(s.table["seed"])
     assert list(s.table.columns[:4]) == ["seed", "final_loss", "solved", "steps_to_solve"]
 
 
 def test_width_sweep_rates_and_intervals():
-    w = X.width_sweep(20, widths=(1, 2, 4), steps=1500)
+    w = xor.width_sweep(20, widths=(1, 2, 4), steps=1500)
     assert w["hidden"].tolist() == [1, 2, 4]
     assert w.loc[0, "rate"] == 0.0
     assert (w["ci_low"] <= w["rate"]).all() and (w["rate"] <= w["ci_high"]).all()
 
 
 def test_wilson_interval_known_values():
-    lo, hi = X.wilson(0, 10)
+    lo, hi = xor.wilson(0, 10)
     assert lo == 0.0 and hi == pytest.approx(1.959964**2 / (10 + 1.959964**2), rel=1e-6)
-    lo, hi = X.wilson(5, 10)
+    lo, hi = xor.wilson(5, 10)
     assert lo + hi == pytest.approx(1.0)
 
 
@@ -323,47 +300,40 @@ def test_wilson_interval_known_values():
 ])
 def test_sweep_rejects_out_of_range_arguments_by_name(kwargs, name):
     with pytest.raises(ParamError) as e:
-        X.seed_sweep(**kwargs)
+        xor.seed_sweep(**kwargs)
     assert e.value.name == name and name in str(e.value)
 
 
 def test_outcome_names():
-    assert X.outcome(0.01) == "solved"
-    assert X.outcome(0.3478) == "half_ln2"
-    assert X.outcome(0.48) == "three"
-    assert X.outcome(0.6932) == "ln2"
-    assert X.outcome(0.2) == "other"
-    assert X.outcome(19.0) == "overshoot"
-    assert X.outcome(float("nan")) == "diverged"
+    assert xor.outcome(0.01) == "solved"
+    assert xor.outcome(0.3478) == "half_ln2"
+    assert xor.outcome(0.48) == "three"
+    assert xor.outcome(0.6932) == "ln2"
+    assert xor.outcome(0.2) == "other"
+    assert xor.outcome(19.0) == "overshoot"
+    assert xor.outcome(float("nan")) == "diverged"
 
 
 def test_page_can_afford_the_issue_experiment_and_caps_heavy_sweeps():
-    assert X.affordable_seeds(2, 1, 5000, X.PAGE_SWEEP_BUDGET_S) == 1000
-    heavy = X.affordable_seeds(10, 3, 10_000, X.PAGE_SWEEP_BUDGET_S)
+    assert xor.affordable_seeds(2, 1, 5000, xor.PAGE_SWEEP_BUDGET_S) == 1000
+    heavy = xor.affordable_seeds(10, 3, 10_000, xor.PAGE_SWEEP_BUDGET_S)
     assert 10 <= heavy < 200
-    assert X.sweep_seconds(heavy, 10, 3, 10_000) <= X.PAGE_SWEEP_BUDGET_S or heavy == 10
-
-
-def test_one_thread_context_restores_the_thread_count():
-    n = torch.get_num_threads()
-    with X._one_thread():
-        assert torch.get_num_threads() == 1
-    assert torch.get_num_threads() == n
+    assert xor.sweep_seconds(heavy, 10, 3, 10_000) <= xor.PAGE_SWEEP_BUDGET_S or heavy == 10
 
 
 def test_progress_reaches_one():
     seen = []
-    X.sweep(10, steps=600, progress=seen.append)
+    xor.sweep(10, steps=600, progress=seen.append)
     assert seen and seen[-1] == pytest.approx(1.0) and seen == sorted(seen)
 
 
 # --- strings and code export ------------------------------------------------------------------------------
 def test_every_outcome_and_gate_has_a_label_in_both_languages():
-    for o in X.OUTCOMES:
+    for o in xor.OUTCOMES:
         assert i18n.has(f"xor.outcome.{o}")
-    for g in X.GATE_NAMES.values():
+    for g in xor.GATE_NAMES.values():
         assert i18n.has(f"xor.gate.{g}")
-    for p in X.SETTINGS:
+    for p in xor.SETTINGS:
         if p.name != "seed":
             assert i18n.has(f"xor.{p.name}")
 
@@ -373,15 +343,15 @@ def test_every_outcome_and_gate_has_a_label_in_both_languages():
     (dict(seed=2, steps=250, optimizer="adam", lr=0.1, activation="tanh", hidden=3, layers=2), "ko"),
 ])
 def test_code_export_prints_the_pages_final_loss(values, lang):
-    v = {**X.SETTINGS.defaults(), **values}
+    v = {**xor.SETTINGS.defaults(), **values}
     src = codegen.script("xor", v, lang)
     compile(src, "<xor>", "exec")
     out = codegen.run(src)
     final = float(re.search(r"final loss ([0-9.]+)", out).group(1))
-    run = X.train(**{k: v[k] for k in ("hidden", "layers", "activation", "optimizer", "lr", "steps", "seed")})
+    run = xor.train(**{k: v[k] for k in ("hidden", "layers", "activation", "optimizer", "lr", "steps", "seed")})
     assert final == pytest.approx(run.final_loss, abs=2e-6)
     at = re.search(r"steps to loss < 0.05: (\w+)", out).group(1)
-    solved = X.seed_sweep(10, **{k: v[k] for k in ("hidden", "layers", "activation", "optimizer", "lr", "steps")},
+    solved = xor.seed_sweep(10, **{k: v[k] for k in ("hidden", "layers", "activation", "optimizer", "lr", "steps")},
                           start_seed=v["seed"]).iloc[0]
     assert at == ("None" if math.isnan(solved["steps_to_solve"]) else str(int(solved["steps_to_solve"])))
     if lang == "ko":
@@ -391,60 +361,45 @@ def test_code_export_prints_the_pages_final_loss(values, lang):
 def test_charts_build_from_the_library_frames():
     from nnviz.charts import xor as C
 
-    run = X.train(seed=5, steps=400)
+    run = xor.train(seed=5, steps=400)
     labels = {k.split(".", 2)[-1]: i18n.t(k, "en") for k in i18n.CATALOGUE if k.startswith("xor.lbl.")}
-    labels["outcomes"] = {o: i18n.t(f"xor.outcome.{o}", "en") for o in X.OUTCOMES}
+    labels["outcomes"] = {o: i18n.t(f"xor.outcome.{o}", "en") for o in xor.OUTCOMES}
     labels["u"], labels["v"] = labels["h1"], labels["h2"]
-    lines = X.unit_lines(run).assign(name=lambda d: "unit " + d["unit"].astype(str))
-    refs = X.reference_levels().assign(label=lambda d: d["code"])
+    lines = xor.unit_lines(run).assign(name=lambda d: "unit " + d["unit"].astype(str))
+    refs = xor.reference_levels().assign(label=lambda d: d["code"])
     charts = [
-        C.input_space(X.decision_grid(run), X.predictions(run), lines, labels),
-        C.hidden_space(X.hidden_view(run), labels),
+        C.input_space(xor.decision_grid(run), xor.predictions(run), lines, labels),
+        C.hidden_space(xor.hidden_view(run), labels),
         C.loss_curve(pd.DataFrame({"step": range(400), "loss": run.losses.numpy()}), 200, refs, labels),
     ]
-    s = X.sweep(30, steps=400)
-    charts += [C.loss_histogram(X.loss_histogram(s.table), refs, labels), C.solved_by_step(X.solved_by_step(s.table, 400), labels),
-               C.sweep_curves(X.curve_sample(s), refs, labels),
-               C.width_rates(X.width_sweep(10, widths=(1, 2), steps=300), 2, labels)]
+    s = xor.sweep(30, steps=400)
+    charts += [C.loss_histogram(xor.loss_histogram(s.table), refs, labels), C.solved_by_step(xor.solved_by_step(s.table, 400), labels),
+               C.sweep_curves(xor.curve_sample(s), refs, labels),
+               C.width_rates(xor.width_sweep(10, widths=(1, 2), steps=300), 2, labels)]
     for c in charts:
         spec = c.to_dict()
         assert "layer" in spec or "mark" in spec
 
 
 def test_page_plan_keeps_the_users_n_first_and_skips_what_does_not_fit():
-    assert X.plan_sweeps(2, 1, 5000, 1000, compare=False) == (1000, 0)  # the issue's experiment, in full
-    n, k = X.plan_sweeps(2, 1, 5000, 200, compare=True)
+    assert xor.plan_sweeps(2, 1, 5000, 1000, compare=False) == (1000, 0)  # the issue's experiment, in full
+    n, k = xor.plan_sweeps(2, 1, 5000, 200, compare=True)
     assert n == 200 and k >= 10
-    assert X.plan_sweeps(2, 1, 5000, 1000, compare=True) == (1000, 0)  # no time left for 8 widths
-    n, k = X.plan_sweeps(10, 3, 10_000, 1000, compare=True)
+    assert xor.plan_sweeps(2, 1, 5000, 1000, compare=True) == (1000, 0)  # no time left for 8 widths
+    n, k = xor.plan_sweeps(10, 3, 10_000, 1000, compare=True)
     assert n == 10 and k == 0
     for args in [(2, 1, 5000, 200, True), (4, 2, 3000, 500, True), (10, 3, 10_000, 1000, False)]:
-        n, k = X.plan_sweeps(*args)
-        est = (X.sweep_seconds(1, *args[:3]) + X.sweep_seconds(n, *args[:3])
-               + X.sweep_seconds(k * len(X.WIDTHS), max(X.WIDTHS), args[1], args[2]) * (k > 0))
-        assert est <= X.PAGE_BUDGET_S or n == 10
+        n, k = xor.plan_sweeps(*args)
+        est = (xor.sweep_seconds(1, *args[:3]) + xor.sweep_seconds(n, *args[:3])
+               + xor.sweep_seconds(k * len(xor.WIDTHS), max(xor.WIDTHS), args[1], args[2]) * (k > 0))
+        assert est <= xor.PAGE_BUDGET_S or n == 10
 
 
 def test_merged_pairs_join_into_groups():
-    groups = X.merged_groups([("00", "01", 0.1), ("10", "11", 0.2), ("01", "11", 0.05)])
+    groups = xor.merged_groups([("00", "01", 0.1), ("10", "11", 0.2), ("01", "11", 0.05)])
     assert groups == [(["00", "01", "10", "11"], 0.2)]
-    assert X.merged_groups([("10", "11", 0.001)]) == [(["10", "11"], 0.001)]
-    assert X.merged_groups([]) == []
-
-
-@pytest.mark.parametrize("activation,optimizer", [("sigmoid", "sgd"), ("relu", "adam")])
-def test_plain_python_step_loop_gives_the_scripted_numbers(activation, optimizer):
-    layout = X._Layout.of(X.sizes(3, 2))
-    block = X._initial_block(range(6), 3, 2, activation)
-    outs = []
-    for fn in (X._train_steps, X._train_steps_python):
-        b = X._Batch(block, layout, activation, optimizer, 0.1)
-        q, g = torch.empty(200, 4, 1, 6), torch.empty(200, 6)
-        with torch.no_grad():
-            fn(b.flat, b.grad, b.m, b.v, list(layout.sizes), X.ACT_CODES[activation], optimizer == "adam", 0.1, 0,
-               200, b.x, b.y, None, q, g, None, 0, False)
-        outs.append((b.flat, q))
-    assert torch.allclose(outs[0][0], outs[1][0], atol=1e-6) and torch.allclose(outs[0][1], outs[1][1], atol=1e-6)
+    assert xor.merged_groups([("10", "11", 0.001)]) == [(["10", "11"], 0.001)]
+    assert xor.merged_groups([]) == []
 
 
 @pytest.mark.parametrize("arch", [
@@ -456,17 +411,17 @@ def test_animation_frames_equal_the_single_step_views(arch):
     """The batched frames show exactly what the one-step functions compute for each step."""
     from nnviz.frames import per_frame
 
-    run = X.train(**arch, optimizer="sgd", lr=1.0, steps=300, seed=3)
+    run = xor.train(**arch, optimizer="sgd", lr=1.0, steps=300, seed=3)
     steps = [0, 7, 150, 300]
-    anim = X.animation(run, steps, n_grid=9, n_lines=3)
+    anim = xor.animation(run, steps, n_grid=9, n_lines=3)
     assert anim.steps == [run.frame(s) for s in steps]
     t = {name: per_frame(df) for name, df in anim.tables.items()}
     for k, step in enumerate(anim.steps):
-        pd.testing.assert_frame_equal(t["field"][k], X.decision_grid(run, step, n=9), check_dtype=False, atol=1e-6)
-        pd.testing.assert_frame_equal(t["pred"][k], X.predictions(run, step), check_dtype=False, atol=1e-6)
+        pd.testing.assert_frame_equal(t["field"][k], xor.decision_grid(run, step, n=9), check_dtype=False, atol=1e-6)
+        pd.testing.assert_frame_equal(t["pred"][k], xor.predictions(run, step), check_dtype=False, atol=1e-6)
         lines = t["lines"][k].dropna(subset=["x1"]).reset_index(drop=True)
-        pd.testing.assert_frame_equal(lines, X.unit_lines(run, step), check_dtype=False, atol=1e-6)
-        view = X.hidden_view(run, step, n_grid=9, n_lines=3, box=anim.box)
+        pd.testing.assert_frame_equal(lines, xor.unit_lines(run, step), check_dtype=False, atol=1e-6)
+        view = xor.hidden_view(run, step, n_grid=9, n_lines=3, box=anim.box)
         assert view.kind == anim.kind
         pd.testing.assert_frame_equal(t["points"][k], view.points, check_dtype=False, atol=1e-5)
         pd.testing.assert_frame_equal(t["background"][k], view.background, check_dtype=False, atol=1e-5)
@@ -476,8 +431,8 @@ def test_animation_frames_equal_the_single_step_views(arch):
 
 
 def test_animation_box_holds_every_frames_own_box():
-    run = X.train(hidden=3, layers=1, activation="relu", optimizer="sgd", lr=1.0, steps=200, seed=1)
-    anim = X.animation(run, [0, 50, 200], n_grid=5, n_lines=3)
+    run = xor.train(hidden=3, layers=1, activation="relu", optimizer="sgd", lr=1.0, steps=200, seed=1)
+    anim = xor.animation(run, [0, 50, 200], n_grid=5, n_lines=3)
     for step in anim.steps:
-        own = X.hidden_view(run, step, n_grid=5, n_lines=3).box
+        own = xor.hidden_view(run, step, n_grid=5, n_lines=3).box
         assert anim.box[0] <= own[0] and anim.box[1] >= own[1] and anim.box[2] <= own[2] and anim.box[3] >= own[3]

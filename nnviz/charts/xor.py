@@ -25,9 +25,10 @@ from nnviz.charts import (
     step_marker,
     tooltip_fmt,
 )
+from nnviz.data import INPUT_BOX
 from nnviz.frames import stacked, unstacked, varying
 
-BOX = (-0.5, 1.5)
+
 # Unit lines avoid the targets' blue and orange.
 UNIT_COLORS = (GREEN, PINK, SKY, VERMILION, YELLOW, GREY, "#004D40", "#882255", "#117733", "#332288")
 OUTCOME_COLORS = {
@@ -179,15 +180,15 @@ def input_space(field: pd.DataFrame, pts: pd.DataFrame, lines: pd.DataFrame, lab
     ``pts`` needs ``x1, x2, target, p`` (and ``correct`` to mark the wrong ones); ``lines`` is
     :func:`nnviz.xor.unit_lines` with an added ``name`` column, written on each line.
     """
-    box = (*BOX, *BOX)
+    box = (*INPUT_BOX, *INPUT_BOX)
     layers = [_heat(field, "x1", "x2", box, labels, labels["x1"], labels["x2"])]
     # Every layer is there even when its data are empty, and colours key on the unit (not its name,
     # which changes as it learns): an animation frame then changes data only, never the spec.
     units = list(dict.fromkeys(u for u in stacked(lines, "unit").ravel() if pd.notna(u))) if len(lines) else []
     color = alt.Color("unit:N", scale=alt.Scale(domain=units, range=[UNIT_COLORS[i % len(UNIT_COLORS)]
                                                                       for i in range(len(units))]), legend=None)
-    xs = alt.X("x1:Q", scale=alt.Scale(domain=list(BOX), nice=False))
-    ys = alt.Y("x2:Q", scale=alt.Scale(domain=list(BOX), nice=False))
+    xs = alt.X("x1:Q", scale=alt.Scale(domain=list(INPUT_BOX), nice=False))
+    ys = alt.Y("x2:Q", scale=alt.Scale(domain=list(INPUT_BOX), nice=False))
     tips = [alt.Tooltip("name:N", title=labels["unit"]), tooltip_fmt("w1:Q", "w1", ".4f"),
             tooltip_fmt("w2:Q", "w2", ".4f"), tooltip_fmt("b:Q", "b", ".4f")]
     layers.append(framed(alt.Chart(lines), lines).mark_line(strokeWidth=3, strokeDash=[8, 4], clip=True).encode(

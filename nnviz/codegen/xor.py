@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from nnviz.i18n import t
+from nnviz.xor.outcomes import SOLVED_BELOW
 
 _ACT = {"sigmoid": "nn.Sigmoid()", "tanh": "nn.Tanh()", "relu": "nn.ReLU()"}
 _OPT = {"sgd": "torch.optim.SGD", "adam": "torch.optim.Adam"}
@@ -45,7 +46,7 @@ def train(seed, steps={steps}, verbose=False):
         if not torch.isfinite(loss):  {c("nan")}
             print(f"loss is {{loss.item()}} at step {{step}}: diverged")
             break
-        if solved_at is None and loss.item() < 0.05:
+        if solved_at is None and loss.item() < {SOLVED_BELOW!r}:
             solved_at = step
         loss.backward()
         optimizer.step()
@@ -54,14 +55,14 @@ def train(seed, steps={steps}, verbose=False):
     with torch.no_grad():
         p = model(X)
         final = criterion(p, y).item()
-    if solved_at is None and final < 0.05:
+    if solved_at is None and final < {SOLVED_BELOW!r}:
         solved_at = steps
     return model, final, solved_at
 
 
 model, final, solved_at = train({seed}, verbose=True)
 print(f"final loss {{final:.6f}}")
-print(f"steps to loss < 0.05: {{solved_at}}")
+print(f"steps to loss < {SOLVED_BELOW!r}: {{solved_at}}")
 with torch.no_grad():
     print("p(y=1) for 00, 01, 10, 11:", [round(v, 4) for v in model(X)[:, 0].tolist()])
     {c("hidden")}
@@ -69,6 +70,6 @@ with torch.no_grad():
 
 {c("sweep1")}
 {c("sweep2")}
-# solved = sum(train(s)[1] < 0.05 for s in range(100))
-# print(f"{{solved}} of 100 seeds reach loss < 0.05")
+# solved = sum(train(s)[1] < {SOLVED_BELOW!r} for s in range(100))
+# print(f"{{solved}} of 100 seeds reach loss < {SOLVED_BELOW!r}")
 '''
