@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from conftest import assert_clean, open_page  # noqa: E402
 from test_robustness import _extreme  # noqa: E402
 
-from nnviz.topics import TOPICS  # noqa: E402
+from nnviz.lessons import LESSONS as TOPICS  # noqa: E402
 
 from bench.activations import HEAVIEST_QUERY as ACTIVATIONS_HEAVIEST  # noqa: E402
 

@@ -11,7 +11,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, settle, streamlit_server  # noqa: E402
 
-from nnviz.topics import TOPICS  # noqa: E402
+from nnviz.lessons import LESSONS as TOPICS  # noqa: E402
 
 
 ANIMATED = ("perceptron", "xor", "activations")

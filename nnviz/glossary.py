@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nnviz.topics import BY_SLUG
+from nnviz.lessons import BY_SLUG
 
 # term id → slug of the lesson where the learner sees it
 TERMS: dict[str, str] = {

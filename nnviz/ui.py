@@ -26,7 +26,7 @@ import torch
 from nnviz import codegen, i18n
 from nnviz.frames import FRAME, frame_steps, varying
 from nnviz.params import Bool, Choice, Float, Int, Param, Rejected, Spec
-from nnviz.topics import BY_SLUG, TOPICS
+from nnviz.lessons import BY_SLUG, PAGES
 from nnviz.training import Divergence
 
 # Query keys the shell owns on every page (never reported as unknown settings): the language,
@@ -169,19 +169,43 @@ def cached(fn: Callable) -> Callable:
     return st.cache_data(fn, max_entries=CACHE_MAX_ENTRIES, ttl=CACHE_TTL_S, show_spinner=False)
 
 
+@contextlib.contextmanager
+def progress(label: str, every: float = 0.05):
+    """``with ui.progress(label) as report: f(..., progress=report)``: a progress bar for a long call.
+
+    Use it inside the ``@ui.cached`` function that makes the call: st.cache_data then replays the bar
+    (ending empty) on a hit, whereas updating a bar made outside the cached call breaks the replay. The
+    bar moves in steps of ``every`` (≤ 21 updates: a short replay) and is removed when the call ends.
+    """
+    bar, shown = st.progress(0.0, text=label), [0.0]
+
+    def report(fraction: float) -> None:
+        fraction = min(1.0, float(fraction))
+        if fraction - shown[0] >= every or fraction >= 1:
+            shown[0] = fraction
+            bar.progress(fraction, text=label)
+
+    try:
+        yield report
+    finally:
+        bar.empty()
+
+
 # --- the shell ----------------------------------------------------------------------------------
 def page(slug: str | None, spec: Spec | None = None) -> Page:
-    """Open a page: page config, sidebar, language, and the settings read from the URL."""
-    topic = BY_SLUG.get(slug) if slug else None
+    """Open a page: page config, sidebar, language, and the settings read from the URL.
+
+    ``spec``: the page's settings, by default those of its lesson record (:mod:`nnviz.lessons`).
+    """
+    lesson = BY_SLUG.get(slug) if slug else None
     _sync_lang_from_url()
-    title_key = topic.title_key if topic else (f"{slug}.title" if slug else None)
     st.set_page_config(
-        page_title=f"{t(title_key)} · nnviz" if title_key else t("app.title"),
-        page_icon=topic.icon if topic else ":material/neurology:",
+        page_title=f"{t(lesson.title_key)} · nnviz" if lesson else t("app.title"),
+        page_icon=lesson.icon if lesson else ":material/neurology:",
         layout="wide",
     )
     _sidebar()
-    p = Page(slug, spec or Spec())
+    p = Page(slug, spec if spec is not None else lesson.settings if lesson else Spec())
     p._load_url()
     if p.presenter:
         st.html(PRESENTER_CSS)
@@ -192,10 +216,8 @@ def _sidebar() -> None:
     with st.sidebar:
         st.page_link("app.py", label=t("app.home"), icon=":material/home:", query_params={"lang": lang()})
         st.caption(t("app.pages"))
-        for topic in TOPICS:
-            st.page_link(topic.path, label=t(topic.title_key), icon=topic.icon, query_params={"lang": lang()})
-        st.page_link("pages/glossary.py", label=t("glossary.title"), icon=":material/menu_book:",
-                     query_params={"lang": lang()})
+        for lesson in PAGES:
+            st.page_link(lesson.path, label=t(lesson.title_key), icon=lesson.icon, query_params={"lang": lang()})
         st.divider()
         ss["_lang_choice"] = lang()
         st.segmented_control(
@@ -432,16 +454,21 @@ class Page:
 
     def header(self) -> None:
         """The page title, its question and the "what you will see" intro."""
-        topic = BY_SLUG[self.slug]
-        st.title(t(topic.title_key), anchor=False)
-        st.markdown(f"**{t(topic.question_key)}**")
+        lesson = BY_SLUG[self.slug]
+        st.title(t(lesson.title_key), anchor=False)
+        st.markdown(f"**{t(lesson.question_key)}**")
         st.info(self.t(".intro"), icon=":material/visibility:")
 
-    def try_this(self, items: Iterable[tuple[str, str]]) -> None:
-        """'Try this': questions to predict before revealing the answer (pairs of i18n keys)."""
+    def try_this(self, items: Iterable[tuple]) -> None:
+        """'Try this': questions to predict before revealing the answer.
+
+        Each item is (question key, answer key) or (question key, answer key, {name: i18n key}): the
+        question is formatted with the translated texts of those keys (e.g. a preset's name).
+        """
         st.subheader(t("ui.try"), anchor=False)
-        for i, (question, answer) in enumerate(items, 1):
-            st.markdown(f"{i}. {self.t(question)}")
+        for i, (question, answer, *fmt) in enumerate(items, 1):
+            names = {name: t(key) for name, key in (fmt[0] if fmt else {}).items()}
+            st.markdown(f"{i}. {self.t(question, **names)}")
             with st.expander(t("ui.reveal")):
                 st.markdown(self.t(answer))
 

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from nnviz import glossary, ui
-from nnviz.topics import BY_SLUG
+from nnviz.lessons import BY_SLUG
 
 page = ui.page("glossary")
 st.title(ui.t("glossary.title"), anchor=False)

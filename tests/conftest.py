@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import ast
-import importlib
 import json
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from nnviz.lessons import BY_SLUG
 from nnviz.params import Spec
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -64,24 +63,9 @@ def page():
 
 
 def page_spec(slug: str) -> Spec | None:
-    """The settings table ``pages/<slug>.py`` passes to ``ui.page(...)``, resolved from its imports."""
-    tree = ast.parse((ROOT / "pages" / f"{slug}.py").read_text())
-    aliases = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module:
-            for a in node.names:
-                aliases[a.asname or a.name] = (node.module, a.name)
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "page" and len(node.args) == 2:
-            arg = node.args[1]
-            if isinstance(arg, ast.Attribute) and isinstance(arg.value, ast.Name):
-                module, name = aliases[arg.value.id]
-                mod = importlib.import_module(f"{module}.{name}" if module == "nnviz" else module)
-                return getattr(mod, arg.attr)
-            if isinstance(arg, ast.Name):
-                module, name = aliases[arg.id]
-                return getattr(importlib.import_module(module), name)
-    return None
+    """The settings of lesson ``slug`` (its record in nnviz.lessons), or None for a page without any."""
+    lesson = BY_SLUG.get(slug)
+    return lesson.settings if lesson is not None and len(lesson.settings.names()) else None
 
 
 def player(at: AppTest) -> dict:

@@ -3,7 +3,7 @@
 from conftest import assert_clean, open_page
 
 from nnviz import glossary, i18n
-from nnviz.topics import BY_SLUG
+from nnviz.lessons import BY_SLUG
 
 
 def test_every_term_has_both_names_a_definition_and_a_lesson():

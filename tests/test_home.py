@@ -2,7 +2,7 @@
 
 from conftest import assert_clean, open_page
 
-from nnviz.topics import TOPICS
+from nnviz.lessons import LESSONS as TOPICS
 
 
 def test_home_lists_every_lesson_in_english_and_korean():

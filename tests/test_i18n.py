@@ -10,7 +10,7 @@ from nnviz import i18n
 from conftest import page_spec
 
 from nnviz.params import Choice
-from nnviz.topics import TOPICS
+from nnviz.lessons import LESSONS as TOPICS
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [ROOT / "app.py", ROOT / "nnviz" / "ui.py", *sorted((ROOT / "pages").glob("*.py"))]

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nnviz.params import Bool, Choice, Float, Int
-from nnviz.topics import TOPICS
+from nnviz.lessons import LESSONS as TOPICS
 
 SLUGS = [t.slug for t in TOPICS] + ["glossary"]
 HOSTILE = ["", "nan", "NaN", "inf", "-inf", "1e309", "-1", "0", "-0", "1e-320", "99999999999999999999",

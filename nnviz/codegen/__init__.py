@@ -1,21 +1,25 @@
-"""Runnable PyTorch scripts for what a page shows: ``script(topic, values, lang)``.
+"""Runnable PyTorch scripts for what a page shows: ``script(slug, values, lang)``.
 
-Each topic has ``nnviz/codegen/<topic>.py`` with ``script(values, lang) -> str``: a short, idiomatic
+Each lesson's record (:mod:`nnviz.lessons`) names its exporter, ``nnviz/codegen/<slug>.py``'s
+``script(values, lang) -> str``: a short, idiomatic
 script (nn.Sequential, an optimizer loop) that, run with plain ``python``, prints the numbers the
 page shows. Comments come in the page's language.
 """
 
 from __future__ import annotations
 
-import importlib
 import subprocess
 import sys
 
 
-def script(topic: str, values: dict, lang: str = "en") -> str:
-    """The script for ``topic`` at the page's current settings ``values``."""
-    module = importlib.import_module(f"{__name__}.{topic}")
-    return module.script(values, lang)
+def script(slug: str, values: dict, lang: str = "en") -> str:
+    """The script of lesson ``slug`` at the page's current settings ``values``."""
+    from nnviz.lessons import BY_SLUG  # here, not above: the registry imports the exporters of this package
+
+    export = BY_SLUG[slug].script
+    if export is None:
+        raise ValueError(f"lesson {slug!r} has no script export")
+    return export(values, lang)
 
 
 def run(source: str, timeout: float = 120) -> str:

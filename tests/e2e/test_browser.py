@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nnviz.i18n import t
-from nnviz.topics import TOPICS
+from nnviz.lessons import LESSONS as TOPICS
 
 from .server import CHROMIUM, CHROMIUM_ARGS, SHOTS, full_screenshot, page_errors, settle, streamlit_server
 

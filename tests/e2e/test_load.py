@@ -7,7 +7,7 @@ from conftest import page_spec
 
 from nnviz import perceptron as P
 from nnviz.i18n import t
-from nnviz.topics import TOPICS
+from nnviz.lessons import LESSONS as TOPICS
 
 from .server import CHROMIUM, CHROMIUM_ARGS, page_errors, settle, streamlit_server
 
