@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from nnviz import ui
-from nnviz import xor as X
+from nnviz import xor
 from nnviz.frames import add_frame, frame_of, stacked, unstacked, wide
 from nnviz.charts import xor as charts
 
@@ -16,52 +16,40 @@ ARCH = ("hidden", "layers", "activation", "optimizer", "lr", "steps")
 RESOLUTION = {"n_grid": 25, "n_lines": 11}
 
 
-# Heavy calls are cached by their settings. Their progress bar is made inside the cached function, so a
-# cache hit replays it (already emptied) instead of referring to a block of an earlier run.
-def _bar(label: str):
-    box = st.empty()
-    return box, lambda frac: box.progress(min(1.0, float(frac)), text=label)
-
-
+# Heavy calls are cached by their settings, each with its progress bar inside (see ui.progress).
 @ui.cached
 def train(hidden, layers, activation, optimizer, lr, steps, seed, _label=""):
-    box, report = _bar(_label)
-    run = X.train(hidden, layers, activation, optimizer, lr, steps, seed, progress=report)
-    box.empty()
-    return run
+    with ui.progress(_label) as report:
+        return xor.train(hidden, layers, activation, optimizer, lr, steps, seed, progress=report)
 
 
 @ui.cached
 def animation(hidden, layers, activation, optimizer, lr, steps, seed, grid: tuple[int, ...], lang: str):
     """The player's frames spread over the run (cached: the same for every step shown)."""
     run_ = train(hidden, layers, activation, optimizer, lr, steps, seed)
-    anim = X.animation(run_, grid, **RESOLUTION)
+    anim = xor.animation(run_, grid, **RESOLUTION)
     return named(anim, run_), anim.box
 
 
 @ui.cached
 def diagnose(hidden, layers, activation, optimizer, lr, steps, seed):
-    return X.diagnose(train(hidden, layers, activation, optimizer, lr, steps, seed))
+    return xor.diagnose(train(hidden, layers, activation, optimizer, lr, steps, seed))
 
 
 @ui.cached
 def sweep(n_seeds, hidden, layers, activation, optimizer, lr, steps, start_seed, _label=""):
-    box, report = _bar(_label)
-    result = X.sweep(n_seeds, hidden, layers, activation, optimizer, lr, steps, start_seed, progress=report)
-    box.empty()
-    return result
+    with ui.progress(_label) as report:
+        return xor.sweep(n_seeds, hidden, layers, activation, optimizer, lr, steps, start_seed, progress=report)
 
 
 @ui.cached
 def width_sweep(n_seeds, layers, activation, optimizer, lr, steps, start_seed, _label=""):
-    box, report = _bar(_label)
-    result = X.width_sweep(n_seeds, X.WIDTHS, layers, activation, optimizer, lr, steps, start_seed,
-                           progress=report)
-    box.empty()
-    return result
+    with ui.progress(_label) as report:
+        return xor.width_sweep(n_seeds, xor.WIDTHS, layers, activation, optimizer, lr, steps, start_seed,
+                               progress=report)
 
 
-page = ui.page("xor", X.SETTINGS)
+page = ui.page("xor")
 page.header()
 
 with page.settings_box():
@@ -89,8 +77,8 @@ shape = "-".join(["2"] + [str(v["hidden"])] * v["layers"] + ["1"])
 lbl = {n: page.t(f".lbl.{n}") for n in (
     "x1", "x2", "p", "y", "target0", "target1", "point", "unit", "units", "step", "loss", "final_loss", "seeds", "seed",
     "outcome", "from", "to", "share_solved", "rate", "solved", "ci_low", "ci_high", "median_steps", "hidden", "sheet")}
-lbl["outcomes"] = {o: page.t(f".short.{o}") for o in X.OUTCOMES}  # legends: short names
-refs = X.reference_levels().assign(label=lambda d: d["code"].map(lambda c: page.t(f".ref.{c}")))
+lbl["outcomes"] = {o: page.t(f".short.{o}") for o in xor.OUTCOMES}  # legends: short names
+refs = xor.reference_levels().assign(label=lambda d: d["code"].map(lambda c: page.t(f".ref.{c}")))
 
 
 def gate_name(code: str) -> str:
@@ -104,12 +92,9 @@ def point_name(code: str) -> str:
 # --- the one net ---------------------------------------------------------------------------------
 run = train(**arch, seed=v["seed"], _label=ui.t("ui.computing"))
 page.diverged(run.diverged)
-final_pred = X.predictions(run)
+final_pred = xor.predictions(run)
 right = int(final_pred["correct"].sum())
-outcome = X.outcome(run.final_loss, run.diverged is not None)
-solved_at = next((k for k, loss in enumerate(run.losses.tolist()) if loss < X.SOLVED_BELOW), None)
-if solved_at is None and run.final_loss < X.SOLVED_BELOW:
-    solved_at = run.last_step
+outcome, solved_at = run.outcome, run.solved_at
 
 m1, m2, m3, m4 = st.columns([1, 1.15, 0.75, 1.7])
 m1.metric(page.t(".m.final_loss"), f"{run.final_loss:.4f}")
@@ -119,12 +104,12 @@ m4.metric(page.t(".m.outcome"), page.t(f".short.{outcome}"))
 if outcome == "solved":
     st.success(page.t(".verdict.solved", loss=run.final_loss, steps=run.last_step, at=f"{solved_at:,}"),
                icon=":material/check_circle:")
-elif outcome in X.PLATEAUS:
+elif xor.is_stuck(outcome):
     st.error(page.t(".verdict.stuck", loss=run.final_loss, outcome=page.t(f".outcome.{outcome}")),
              icon=":material/block:")
-elif outcome in ("other",):
+elif outcome == "other":
     st.warning(page.t(".verdict.other", loss=run.final_loss, steps=run.last_step))
-if len(run.losses) and run.final_loss > float(run.losses[0]) + 0.05:
+elif outcome == "overshoot":
     st.warning(page.t(".overshoot", start=float(run.losses[0]), end=run.final_loss, lr=v["lr"]),
                icon=":material/trending_up:")
 
@@ -141,7 +126,7 @@ def hidden_axes(view) -> tuple[str, str]:
     return page.t(".lbl.proj_u"), page.t(".lbl.proj_v")
 
 
-def named(anim: X.Animation, net: X.Run) -> dict[str, pd.DataFrame]:
+def named(anim: xor.Animation, net: xor.Run) -> dict[str, pd.DataFrame]:
     """The animation's tables, each unit's line named after the gate it computes in every frame, and
     the loss curve's marker (step, loss) in every frame."""
     lines = anim.tables["lines"]
@@ -163,18 +148,18 @@ def render(step: int, player: ui.Frames) -> None:
     # the player's frames: those spread over the run are cached; the step shown, if another, is added
     tables, box = animation(**arch, seed=v["seed"], grid=tuple(player.grid), lang=ui.lang())
     if len(player.steps) > player.n_grid:
-        extra = named(X.animation(run, [step], box=box, **RESOLUTION), run)
+        extra = named(xor.animation(run, [step], box=box, **RESOLUTION), run)
         tables = {name: add_frame(t, extra[name]) for name, t in tables.items()}
     k = run.frame(step)
-    pred = X.predictions(run, k)
+    pred = xor.predictions(run, k)
 
     # 1 · input space and loss
     left, right_col = st.columns(2)
     with left:
         st.markdown(f"**{page.t('.input.title')}**")
-        gates = X.unit_gates(run, k)
+        gates = xor.unit_gates(run, k)
         first = gates[gates["layer"] == 1].set_index("unit")["gate"]
-        lines = X.unit_lines(run, k, gates=gates)
+        lines = xor.unit_lines(run, k, gates=gates)
         lines = lines.assign(name=[page.t(".lbl.unit_name", j=u, gate=gate_name(first[u])) for u in lines["unit"]])
         page.chart(charts.input_space(tables["field"], tables["pred"], tables["lines"], lbl),
                    {"grid": frame_of(tables["field"], player.index), "points": pred, "unit_lines": lines},
@@ -189,9 +174,9 @@ def render(step: int, player: ui.Frames) -> None:
 
     # 2 · hidden space
     st.subheader(page.t(".hidden_space"), anchor=False)
-    view = X.hidden_view(run, k, box=box, **RESOLUTION)
+    view = xor.hidden_view(run, k, box=box, **RESOLUTION)
     u_title, v_title = hidden_axes(view)
-    moving = X.HiddenView(view.kind, tables["points"], tables["boundary"], tables["background"], tables["sheet"],
+    moving = xor.HiddenView(view.kind, tables["points"], tables["boundary"], tables["background"], tables["sheet"],
                           view.box, view.margin)
     left, right_col = st.columns([1.15, 1])
     with left:
@@ -220,7 +205,7 @@ def render(step: int, player: ui.Frames) -> None:
                 st.success(page.t(".hidden.separable", margin=view.margin, step=f"{k:,}"), icon=":material/call_split:")
             else:
                 merged = " ".join(page.t(".hidden.merged", points=", ".join(map(point_name, pts)), d=dist)
-                                  for pts, dist in X.merged_groups(X.merged_pairs(run, k)))
+                                  for pts, dist in xor.merged_groups(xor.merged_pairs(run, k)))
                 st.warning(page.t(".hidden.not_separable", merged=merged, step=f"{k:,}"), icon=":material/merge:")
 
     # 3 · weights and predictions
@@ -238,7 +223,7 @@ def render(step: int, player: ui.Frames) -> None:
         }), hide_index=True, width="stretch")
     with right_col, page.still():
         st.markdown(f"**{page.t('.weights.title', step=f'{k:,}')}**")
-        w = X.weights_table(run, k)
+        w = xor.weights_table(run, k)
         st.dataframe(pd.DataFrame({page.t(".lbl.tensor"): w["tensor"], page.t(".lbl.index"): w["index"],
                                    page.t(".lbl.value"): w["value"].round(4)}),
                      hide_index=True, height=min(320, 38 + 35 * len(w)), width="stretch")
@@ -259,26 +244,17 @@ else:
         st.markdown(page.t(".stuck.wrong", points=", ".join(map(point_name, wrong["point"])),
                            probs=", ".join(f"p = {p:.3f}" for p in wrong["p"])))
     if d.merged:
-        groups = "; ".join(" ↔ ".join(map(point_name, pts)) for pts, _ in X.merged_groups(d.merged))
+        groups = "; ".join(" ↔ ".join(map(point_name, pts)) for pts, _ in xor.merged_groups(d.merged))
         st.markdown(page.t(".stuck.merged", pairs=groups, d=max(dist for _, _, dist in d.merged)))
-        merged_points = sorted({p for a, b, _ in d.merged for p in (a, b)})
-        slope = float(d.slopes[[f"s{p}" for p in merged_points]].to_numpy().max())
-        if d.dead_units:
-            st.markdown(page.t(".stuck.dead", n=len(d.dead_units), g=d.grad_norm))
-        elif slope < 0.01:
-            st.markdown(page.t(".stuck.saturated", slope=slope, g=d.grad_norm))
-    elif d.dead_units:
+    if d.held_by == "dead":
         st.markdown(page.t(".stuck.dead", n=len(d.dead_units), g=d.grad_norm))
+    elif d.held_by == "saturated":
+        st.markdown(page.t(".stuck.saturated", slope=d.merged_slope, g=d.grad_norm))
     lam = d.hessian_eigs[0]
-    if abs(lam) < 1e-9:
-        st.markdown(page.t(".stuck.flat", lam=lam))
-    elif lam > 0:
-        st.markdown(page.t(".stuck.minimum", n=len(d.hessian_eigs), lam=lam))
-    else:
-        st.markdown(page.t(".stuck.saddle", lam=lam, g=d.grad_norm))
+    st.markdown(page.t(f".stuck.{d.curvature}", n=len(d.hessian_eigs), lam=lam, g=d.grad_norm))
     with st.expander(page.t(".stuck.slopes")):
         slopes = d.slopes.rename(columns={"layer": page.t(".lbl.layer"), "unit": page.t(".lbl.unit"),
-                                          **{f"s{p}": point_name(p) for p in X.POINT_NAMES}})
+                                          **{f"s{p}": point_name(p) for p in xor.POINT_NAMES}})
         st.dataframe(slopes, hide_index=True, width="stretch")
         st.caption(page.t(".stuck.slopes.caption"))
 
@@ -291,17 +267,16 @@ with page.settings_box():
     page.control("start_seed", c2)
     page.control("compare", c3)
 v = page.values
-n, k_w = X.plan_sweeps(v["hidden"], v["layers"], v["steps"], v["n_seeds"], v["compare"])
+n, k_w = xor.plan_sweeps(v["hidden"], v["layers"], v["steps"], v["n_seeds"], v["compare"])
 if n < v["n_seeds"]:
     st.caption(page.t(".sweep.capped", shape=shape, steps=f"{v['steps']:,}", n=n, asked=v["n_seeds"]))
 sw = sweep(n, **arch, start_seed=v["start_seed"], _label=page.t(".sweep.progress", n=n))
 table = sw.table
 counts = sw.counts()
-stuck_n = sum(counts[o] for o in X.PLATEAUS)
 m1, m2, m3, m4 = st.columns(4)
 m1.metric(page.t(".m.rate"), f"{sw.rate:.1%}", page.t(".m.rate.delta", k=counts["solved"], n=len(table)),
           delta_color="off", delta_arrow="off")
-m2.metric(page.t(".m.stuck"), f"{stuck_n}", f"{page.t('.m.half')}: {counts['half_ln2']}", delta_color="off",
+m2.metric(page.t(".m.stuck"), f"{sw.stuck}", f"{page.t('.m.half')}: {counts['half_ln2']}", delta_color="off",
           delta_arrow="off")
 med = table["steps_to_solve"].median()
 m3.metric(page.t(".m.median"), f"{med:,.0f}" if np.isfinite(med) else page.t(".lbl.never"))
@@ -313,20 +288,20 @@ if counts["diverged"]:
 left, right_col = st.columns(2)
 with left:
     st.markdown(f"**{page.t('.sweep.hist')}**")
-    bins = X.loss_histogram(table)
+    bins = xor.loss_histogram(table)
     page.chart(charts.loss_histogram(bins, refs[refs["code"] != "three"], lbl), {"bins": bins, "seeds": table},
                "final_losses")
     st.caption(page.t(".sweep.hist.caption"))
 with right_col:
     st.markdown(f"**{page.t('.sweep.when')}**")
-    by_step = X.solved_by_step(table, v["steps"])
+    by_step = xor.solved_by_step(table, v["steps"])
     page.chart(charts.solved_by_step(by_step, lbl), by_step, "solved_by_step")
     st.caption(page.t(".sweep.when.caption"))
 
 left, right_col = st.columns(2)
 with left:
     st.markdown(f"**{page.t('.sweep.curves')}**")
-    sample = X.curve_sample(sw)
+    sample = xor.curve_sample(sw)
     page.chart(charts.sweep_curves(sample, refs, lbl), sample, "loss_curves")
     st.caption(page.t(".sweep.curves.caption"))
 with right_col:
@@ -335,7 +310,7 @@ with right_col:
         st.warning(page.t(".widths.too_heavy", shape=shape, steps=f"{v['steps']:,}"), icon=":material/hourglass:")
     elif v["compare"]:
         widths = width_sweep(k_w, v["layers"], v["activation"], v["optimizer"], v["lr"], v["steps"],
-                             v["start_seed"], _label=page.t(".widths.progress", n=k_w * len(X.WIDTHS), k=k_w))
+                             v["start_seed"], _label=page.t(".widths.progress", n=k_w * len(xor.WIDTHS), k=k_w))
         page.chart(charts.width_rates(widths, v["hidden"], lbl), widths, "success_by_width")
         st.caption(page.t(".widths.caption", k=k_w))
     else:
@@ -361,7 +336,7 @@ else:
         lbl["outcome"]: stuck["outcome"].map(lambda o: page.t(f".short.{o}")),
         lbl["final_loss"]: stuck["final_loss"].round(4),
         page.t(".lbl.wrong"): stuck["wrong"].map(lambda w: " ".join(point_name(p) for p in w.split())),
-        **{f"p{p}": stuck[f"p{p}"].round(3) for p in X.POINT_NAMES},
+        **{f"p{p}": stuck[f"p{p}"].round(3) for p in xor.POINT_NAMES},
     })
     st.dataframe(listing, hide_index=True, height=min(320, 38 + 35 * len(listing)), width="stretch", column_config={
         page.t(".lbl.open"): st.column_config.LinkColumn(display_text=page.t(".lbl.open"), width="small"),
@@ -370,14 +345,7 @@ else:
 
 # --- try, why, code ---------------------------------------------------------------------------------------
 st.divider()
-st.subheader(ui.t("ui.try"), anchor=False)
-items = [(".try.q1", ".try.a1", {}), (".try.q2", ".try.a2", {"preset": ui.t("xor.preset.stuck")}),
-         (".try.q3", ".try.a3", {}), (".try.q4", ".try.a4", {"preset": ui.t("xor.preset.deep")}),
-         (".try.q5", ".try.a5", {})]
-for i, (q, a, fmt) in enumerate(items, 1):
-    st.markdown(f"{i}. {page.t(q, **fmt)}")
-    with st.expander(ui.t("ui.reveal")):
-        st.markdown(page.t(a))
+page.try_this(xor.TRY_THIS)
 
 with page.why():
     st.markdown(page.t(".why.net"))
