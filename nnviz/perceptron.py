@@ -21,6 +21,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from nnviz import heatmap
 from nnviz.data import GATES, logic_gate
 from nnviz.frames import by_frame_columns
 from nnviz.params import Choice, Float, Int, Spec, seed
@@ -305,17 +306,17 @@ def history_frame(runs: dict[str, Run], max_points: int | None = None) -> pd.Dat
 
 
 def animation(weights: torch.Tensor, biases: torch.Tensor, steps: Sequence[int], gate: str,
-              activation: str = "sigmoid", n: int = 31) -> dict[str, pd.DataFrame]:
-    """What :func:`grid`, :func:`boundary` and :func:`points` show after each of ``steps`` (the unit's
-    ``weights`` (S, 2) and ``biases`` (S,) by step), all steps at once: one table each, every frame's
-    values side by side (see :mod:`nnviz.frames`); ``line`` has two rows, empty where there is no line."""
+              activation: str = "sigmoid", pixels: int = heatmap.PIXELS) -> dict[str, pd.DataFrame]:
+    """What the boundary chart shows after each of ``steps`` (the unit's ``weights`` (S, 2) and
+    ``biases`` (S,) by step), all steps at once, every frame's values side by side (see
+    :mod:`nnviz.frames`): ``image``, the unit's output over the plane as one PNG a frame (one row;
+    :mod:`nnviz.heatmap`); ``line``, two rows, empty where there is no line; ``points``, the four inputs."""
     idx = torch.as_tensor(list(steps))
     W, b = weights[idx], biases[idx].reshape(-1)  # (K, 2), (K,)
-    axis = torch.linspace(-0.5, 1.5, n)
-    x1, x2 = (t.reshape(-1) for t in torch.meshgrid(axis, axis, indexing="xy"))
-    z = W[:, :1] * x1 + W[:, 1:] * x2 + b[:, None]  # (K, n²), as grid() computes it
+    inputs = heatmap.pixel_centres(pixels)
+    z = W @ inputs.T + b[:, None]  # (K, pixels²)
     out = torch.sigmoid(z) if activation == "sigmoid" else step_fn(z)
-    field = pd.DataFrame({"x1": x1.numpy(), "x2": x2.numpy(), **by_frame_columns("p", out.numpy())})
+    image = pd.DataFrame(by_frame_columns("image", [[heatmap.data_url(o)] for o in out.numpy()]))
     ends = np.full((len(idx), 2, 2), np.nan)
     for k in range(len(idx)):
         line = boundary(W[k], float(b[k]))
@@ -329,4 +330,4 @@ def animation(weights: torch.Tensor, biases: torch.Tensor, steps: Sequence[int],
                         **by_frame_columns("p", p.numpy()),
                         **by_frame_columns("correct", ((p >= 0.5).int() == y[:, 0].int()).numpy())})
     line = pd.DataFrame({**by_frame_columns("x1", ends[:, :, 0]), **by_frame_columns("x2", ends[:, :, 1])})
-    return {"field": field, "line": line, "points": pts}
+    return {"image": image, "line": line, "points": pts}

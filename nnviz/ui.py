@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -496,27 +497,101 @@ class Page:
         return True
 
     # -- charts --------------------------------------------------------------------------------
-    def chart(self, chart, data: pd.DataFrame | dict[str, pd.DataFrame], name: str, container=None) -> None:
-        """An altair chart with its data (``data``: the tables behind it) one click away as table + CSV.
+    def chart(self, chart, data, name: str, container=None) -> None:
+        """An altair chart, with the tables behind it in a "Data" expander right below (table + CSV).
 
-        In a player's view, a chart drawn from :func:`nnviz.frames.wide` tables follows the player.
+        ``chart`` is an altair chart or a function that builds one; ``data`` a table, a dict of named
+        tables, or a function returning either. What is sent (the Vega-Lite spec and its Arrow data) is
+        cached by the page's state (settings, language, frames shown): a rerun that shows a view seen
+        before, by any session, neither builds the chart nor converts its data again. The tables are
+        made and sent only while their expander is open. In a player's view, a chart drawn from
+        :func:`nnviz.frames.wide` tables follows the player.
         """
         box = container if container is not None else st
-        spec = vega_spec(chart)
-        # a chart follows the player when it is drawn from frame tables (framed() then reads FRAME)
-        if self._frames is not None and any(isinstance(d, pd.DataFrame) and varying(d)
-                                            for d in spec["datasets"].values()):
-            index, count = self._frames
-            spec.setdefault("params", []).append(
-                {"name": FRAME, "value": index, "bind": {"input": "range", "min": 0, "max": count - 1, "step": 1}})
-            # Drawn on a canvas: Streamlit's default SVG redraws hundreds of DOM nodes in every frame.
-            spec["usermeta"] = {"embedOptions": {"renderer": "canvas"}}
-        box.vega_lite_chart(spec, width="stretch")
-        frames = data if isinstance(data, dict) else {name: data}
-        with box.popover(t("ui.data"), icon=":material/table:"):
-            for fname, df in frames.items():
-                if len(frames) > 1:
-                    st.caption(fname)
-                st.dataframe(df, hide_index=True, height=min(400, 38 + 35 * len(df)))
-                st.download_button(t("ui.download_csv"), df.to_csv(index=False), file_name=f"{self.slug}_{fname}.csv",
-                                   mime="text/csv", on_click="ignore", key=f"csv.{self.slug}.{name}.{fname}")
+        spec, arrow = SENT.get((self._state_key(), name), lambda: _prepare(chart() if callable(chart) else chart,
+                                                                      self._frames))
+        box.vega_lite_chart({**spec, "datasets": dict(arrow)}, width="stretch")
+        with box.expander(t("ui.data"), icon=":material/table:", key=f"data.{self._key}.{name}",
+                          on_change="rerun") as shown:
+            if shown.open:
+                tables = data() if callable(data) else data
+                self._tables(tables if isinstance(tables, dict) else {name: tables}, name)
+
+    def _tables(self, tables: dict[str, pd.DataFrame], name: str) -> None:
+        for tname, df in tables.items():
+            if len(tables) > 1:
+                st.caption(tname)
+            st.dataframe(df, hide_index=True, height=min(400, 38 + 35 * len(df)))
+            st.download_button(t("ui.download_csv"), lambda df=df: df.to_csv(index=False),
+                               file_name=f"{self.slug}_{tname}.csv", mime="text/csv", on_click="ignore",
+                               key=f"csv.{self.slug}.{name}.{tname}")
+
+    def _state_key(self) -> tuple:
+        """What a page's view depends on: its settings, the language, presenter mode, the frames shown."""
+        return (self._key, lang(), self.presenter, self._frames,
+                tuple(sorted((k, repr(v)) for k, v in self.values.items())))
+
+
+def _prepare(chart, frames: tuple[int, int] | None) -> tuple[dict, dict[str, bytes]]:
+    """A chart as Streamlit sends it: the Vega-Lite spec, and each dataset as Arrow IPC bytes."""
+    spec = vega_spec(chart)
+    datasets = spec.pop("datasets")
+    # a chart follows the player when it is drawn from frame tables (framed() then reads FRAME)
+    if frames is not None and any(isinstance(d, pd.DataFrame) and varying(d) for d in datasets.values()):
+        index, count = frames
+        spec.setdefault("params", []).append(
+            {"name": FRAME, "value": index, "bind": {"input": "range", "min": 0, "max": count - 1, "step": 1}})
+        # Drawn on a canvas: Streamlit's default SVG redraws hundreds of DOM nodes in every frame.
+        spec["usermeta"] = {"embedOptions": {"renderer": "canvas"}}
+    return spec, {name: _arrow(d) for name, d in datasets.items()}
+
+
+def _arrow(data) -> bytes:
+    """A dataset as the Arrow IPC bytes Streamlit sends, by its own conversion, without the pandas
+    metadata (a JSON note per column that Vega never reads: half the bytes of a frame table)."""
+    from streamlit import dataframe_util
+
+    df = data if isinstance(data, pd.DataFrame) else pd.DataFrame(data)
+    table = dataframe_util.convert_pandas_df_to_arrow_table(df.reset_index(drop=True))
+    return dataframe_util.convert_arrow_table_to_arrow_bytes(table.replace_schema_metadata(None))
+
+
+class SentCache:
+    """A bounded, thread-safe LRU of what pages send, shared by every session of the server.
+
+    Values are never mutated after they are made (callers copy the spec's top level), so sessions may
+    share them. Bounded by total bytes, so a public demo's memory stays flat whatever is tried.
+    """
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes, self.size = max_bytes, 0
+        self._items: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = self.misses = 0
+
+    def get(self, key, make: Callable[[], tuple[dict, dict[str, bytes]]]) -> tuple[dict, dict[str, bytes]]:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                self.hits += 1
+                return self._items[key][0]
+        value = make()  # outside the lock: another session may build the same view meanwhile; both agree
+        n = sum(map(len, value[1].values()))
+        with self._lock:
+            self.misses += 1
+            if key not in self._items:
+                self._items[key] = (value, n)
+                self.size += n
+            while self.size > self.max_bytes and len(self._items) > 1:
+                _, (_, dropped) = self._items.popitem(last=False)
+                self.size -= dropped
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self.size = 0
+
+
+# What pages send, by page state: 32 MB holds every page's default view and presets many times over.
+SENT = SentCache(32 << 20)

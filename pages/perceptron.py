@@ -7,7 +7,7 @@ import streamlit as st
 
 from nnviz import perceptron as P
 from nnviz import ui
-from nnviz.frames import frame_of, wide
+from nnviz.frames import wide
 from nnviz.charts import perceptron as charts
 from nnviz.data import GATES, logic_gate
 
@@ -65,14 +65,17 @@ def line_equation(weight, bias, step: int) -> None:
 def boundary_view(weights, biases, frames: ui.Frames, activation: str) -> None:
     """The unit's output and line at every frame of the player."""
     act = "sigmoid" if activation == "sigmoid" else "step"
-    moving = P.animation(weights, biases, frames.steps, gate, act)
-    # the step shown, for the data popover: its frame of the tables (the line's padding dropped)
-    field, line = frame_of(moving["field"], frames.index), frame_of(moving["line"], frames.index).dropna()
+    w, b = weights[frames.step], float(biases[frames.step])
     labels = {**lbl, "p": lbl["p"] if activation == "sigmoid" else page.t(".lbl.step_out")}
-    page.chart(charts.boundary(moving["field"], moving["points"], moving["line"], labels),
-               {"grid": field, "line": line}, "boundary")
+
+    def chart():
+        moving = P.animation(weights, biases, frames.steps, gate, act)
+        return charts.boundary(moving["image"], moving["points"], moving["line"], labels)
+
+    # the step shown, for the data table
+    page.chart(chart, lambda: {"grid": P.grid(w, b, activation=act), "line": P.boundary(w, b)}, "boundary")
     st.caption(page.t(".boundary.caption" if activation == "sigmoid" else ".boundary.caption_step"))
-    if not len(line):
+    if not len(P.boundary(w, b)):
         st.caption(page.t(".no_line"))
 
 
@@ -106,11 +109,12 @@ if mode == "gd":
         with left:
             boundary_view(run.weights, run.biases, frames, "sigmoid")
         with right_col:
-            hist = P.history_frame({gate: run})
-            drawn = P.history_frame({gate: run}, max_points=600)
-            marker = wide([pd.DataFrame({"step": [s], "loss": [run.loss_at(s)]}) for s in frames.steps],
-                          ["step", "loss"])
-            page.chart(charts.loss_curves(drawn, plateau, marker, lbl), hist, "loss")
+            def loss_chart():
+                marker = wide([pd.DataFrame({"step": [s], "loss": [run.loss_at(s)]}) for s in frames.steps],
+                              ["step", "loss"])
+                return charts.loss_curves(P.history_frame({gate: run}, max_points=600), plateau, marker, lbl)
+
+            page.chart(loss_chart, lambda: P.history_frame({gate: run}), "loss")
             st.caption(page.t(".loss.caption"))
             with page.still():
                 predictions(run.weights[step], run.biases[step], step, "sigmoid")
@@ -141,13 +145,13 @@ if mode == "gd":
         st.markdown(page.t(".meaning.which", a=a, b=c, verdict=verdict))
 
     st.subheader(page.t(".all"), anchor=False)
-    hist_all = P.history_frame(runs)
-    page.chart(charts.loss_curves(P.history_frame(runs, max_points=600), plateau, None, lbl), hist_all, "all_gates")
+    page.chart(lambda: charts.loss_curves(P.history_frame(runs, max_points=600), plateau, None, lbl),
+               lambda: P.history_frame(runs), "all_gates")
     st.caption(page.t(".all.caption", seed=v["seed"]))
 
     st.subheader(page.t(".floor"), anchor=False)
     floor = xor_floor(range(20), P.LEARNING_RATES, steps=v["steps"], loss=v["loss"])
-    page.chart(charts.floor(floor, plateau, lbl), floor, "xor_floor")
+    page.chart(lambda: charts.floor(floor, plateau, lbl), floor, "xor_floor")
     st.caption(page.t(".floor.caption", steps=v["steps"], n=len(floor), min=floor.final_loss.min(), plateau=plateau))
 
 # --- Rosenblatt's perceptron rule -----------------------------------------------------------------
@@ -171,7 +175,7 @@ else:
             boundary_view(rb.weights, rb.biases, frames, "step")
         with right_col:
             df = pd.DataFrame({"epoch": range(1, len(rb.mistakes) + 1), "mistakes": rb.mistakes.numpy()})
-            page.chart(charts.mistakes(df, lbl), df, "mistakes")
+            page.chart(lambda: charts.mistakes(df, lbl), df, "mistakes")
             with page.still():
                 predictions(rb.weights[step], rb.biases[step], step, "step")
         with page.still():

@@ -3,15 +3,17 @@
 import math
 import re
 
+import numpy as np
 import pandas as pd
 import pytest
 import torch
 from torch import nn
 
-from nnviz import codegen
+from nnviz import codegen, heatmap
 from nnviz import perceptron as P
 from nnviz.data import GATES, logic_gate
 from nnviz.training import check_finite
+from tests.test_heatmap import decoded
 
 LN2 = math.log(2)
 
@@ -243,12 +245,14 @@ def test_animation_frames_equal_the_single_step_views(mode):
     else:
         run = P.rosenblatt("or", epochs=5, seed=1)
     steps = [0, 1, len(run.weights) // 2, len(run.weights) - 1]
-    t = {k: per_frame(v) for k, v in P.animation(run.weights, run.biases, steps, "and", mode, n=7).items()}
+    t = {k: per_frame(v) for k, v in P.animation(run.weights, run.biases, steps, "and", mode, pixels=9).items()}
     X, _ = logic_gate("and")
+    inputs = heatmap.pixel_centres(9)
     for k, s in enumerate(steps):
         w, b = run.weights[s], run.biases[s]
-        pd.testing.assert_frame_equal(t["field"][k], P.grid(w, float(b), n=7, activation=mode), check_dtype=False,
-                                      atol=1e-6)
+        # the image's pixels are the unit's output at the pixel centres (one step, unbatched), in the chart's scheme
+        out = torch.sigmoid(inputs @ w + b) if mode == "sigmoid" else P.step_fn(inputs @ w + b)
+        assert np.array_equal(decoded(t["image"][k].image[0]), heatmap.colours(out.numpy().reshape(9, 9)))
         line = t["line"][k].dropna().reset_index(drop=True)
         pd.testing.assert_frame_equal(line, P.boundary(w, float(b)), check_dtype=False, atol=1e-6)
         z = X @ w + b

@@ -11,6 +11,7 @@ import altair as alt
 import pandas as pd
 
 from nnviz.frames import FRAME, FRAME_SEP, varying
+from nnviz.heatmap import BOX
 
 # Okabe & Ito (2008): distinguishable with deuteranopia, protanopia and tritanopia.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999")
@@ -54,4 +55,21 @@ def step_marker(step: int | pd.DataFrame, step_title: str | None = None) -> list
             x=alt.X("step:Q"), y=alt.Y("loss:Q")))
         layers.append(at.mark_text(align="left", dx=7, dy=-10, fontSize=13, fontWeight="bold", color=ORANGE)
                       .encode(x=alt.X("step:Q"), y=alt.Y("loss:Q"), text=alt.Text("loss:Q", format=".4f")))
+    return layers
+
+
+def heat_image(image: pd.DataFrame, title: str, box: tuple[float, float] = BOX, opacity: float = 0.8,
+               legend: bool = True) -> list[alt.Chart]:
+    """A map over ``box``² drawn from one image (``image``: a one-row table, its ``image`` column a PNG
+    ``data:`` URL of :mod:`nnviz.heatmap`, per frame or not), with a colour legend titled ``title``
+    in the scheme the image was painted in."""
+    scale = {"scale": alt.Scale(domain=list(box), nice=False)}
+    placed = image.assign(x=box[0], x2=box[1], y=box[1], y2=box[0])
+    layers = [framed(alt.Chart(placed), placed).mark_image(aspect=False, opacity=opacity).encode(
+        x=alt.X("x:Q", **scale), x2="x2:Q", y=alt.Y("y:Q", **scale), y2="y2:Q", url="image:N")]
+    if legend:
+        # the image carries no data for a legend: an invisible layer over 0…1 draws it in the same scheme
+        layers.append(alt.Chart(pd.DataFrame({"p": [0.0, 1.0]})).mark_point(opacity=0).encode(
+            color=alt.Color("p:Q", scale=alt.Scale(domain=[0, 1], scheme=PROB_SCHEME), title=title,
+                            legend=alt.Legend(orient="bottom", gradientLength=200, values=[0, 0.5, 1]))))
     return layers

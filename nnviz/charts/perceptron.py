@@ -5,41 +5,21 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from nnviz.charts import BLUE, ORANGE, PROB_SCHEME, REFERENCE, color_scale, framed, step_marker, tooltip_fmt
+from nnviz.charts import BLUE, ORANGE, REFERENCE, color_scale, framed, heat_image, step_marker, tooltip_fmt
 from nnviz.frames import varying
+from nnviz.heatmap import BOX
 
-BOX = (-0.5, 1.5)
 
+def boundary(image: pd.DataFrame, pts: pd.DataFrame, line: pd.DataFrame, labels: dict[str, str]) -> alt.LayerChart:
+    """The unit's output over the input plane (an image, :mod:`nnviz.heatmap`), its line w·x + b = 0,
+    and the four labelled points.
 
-def boundary(field: pd.DataFrame, pts: pd.DataFrame, line: pd.DataFrame, labels: dict[str, str],
-             step_values: bool = False) -> alt.LayerChart:
-    """The unit's output over the input plane, its line w·x + b = 0, and the four labelled points.
-
-    ``labels``: translated ``x1, x2, p, y, target0, target1, line``. ``step_values``: the output is 0/1
-    (the perceptron's step), so the colour scale has two colours. Any of the tables may be
+    ``labels``: translated ``x1, x2, p, y, target0, target1, line``. Any of the tables may be
     :func:`nnviz.frames.wide` (one column per frame of an animation).
     """
-    n = int(round(len(field) ** 0.5))
-    cell = (BOX[1] - BOX[0]) / (n - 1)
-    scale = alt.Scale(domain=[0, 1], scheme=PROB_SCHEME)
     x = alt.X("x1:Q", title=labels["x1"], scale=alt.Scale(domain=list(BOX), nice=False))
     y = alt.Y("x2:Q", title=labels["x2"], scale=alt.Scale(domain=list(BOX), nice=False))
-    half = cell / 2  # each cell is centred on its grid point
-    cells = field.assign(x1a=field.x1 - half, x1b=field.x1 + half, x2a=field.x2 - half, x2b=field.x2 + half)
-    heat = (
-        framed(alt.Chart(cells), cells)
-        .mark_rect(opacity=0.8)
-        .encode(
-            x=alt.X("x1a:Q", title=labels["x1"], scale=alt.Scale(domain=list(BOX), nice=False)),
-            x2="x1b:Q",
-            y=alt.Y("x2a:Q", title=labels["x2"], scale=alt.Scale(domain=list(BOX), nice=False)),
-            y2="x2b:Q",
-            color=alt.Color("p:Q", scale=scale, title=labels["p"],
-                            legend=alt.Legend(orient="bottom", gradientLength=200, values=[0, 0.5, 1])),
-            tooltip=[tooltip_fmt("x1:Q", labels["x1"], ".2f"), tooltip_fmt("x2:Q", labels["x2"], ".2f"),
-                     tooltip_fmt("p:Q", labels["p"], ".3f")],
-        )
-    )
+    heat = heat_image(image, labels["p"])
     target = pts.assign(target=pts["y"].map({0: labels["target0"], 1: labels["target1"]}))
     tips = [tooltip_fmt("x1:Q", labels["x1"], ".0f"), tooltip_fmt("x2:Q", labels["x2"], ".0f"),
             alt.Tooltip("y:Q", title=labels["y"])]
@@ -54,9 +34,9 @@ def boundary(field: pd.DataFrame, pts: pd.DataFrame, line: pd.DataFrame, labels:
                 shape=alt.Shape("target:N", scale=alt.Scale(range=["circle", "square"]), legend=None),
                 tooltip=tips)
     )
-    layers = [heat, dots]
+    layers = [*heat, dots]
     if len(line):
-        layers.insert(1, framed(alt.Chart(line), line).mark_line(color="black", strokeWidth=3, clip=True)
+        layers.insert(len(heat), framed(alt.Chart(line), line).mark_line(color="black", strokeWidth=3, clip=True)
                       .encode(x=x, y=y))
     return alt.layer(*layers).resolve_scale(color="independent").properties(height=380)
 

@@ -1,0 +1,70 @@
+"""What pages send is cached by page state: a hit sends the same chart as a fresh build, and builds nothing."""
+
+import pytest
+
+from nnviz import ui
+from nnviz.topics import TOPICS
+from tests.conftest import assert_clean, charts, open_page
+
+
+def sent(at) -> list[tuple[str, list[tuple[str, bytes]]]]:
+    """Every chart of a run as Streamlit sends it: its spec and its named Arrow datasets."""
+    return [(c.proto.spec, [(d.name, d.data.data) for d in c.proto.datasets]) for c in charts(at)]
+
+
+@pytest.mark.parametrize("slug", [t.slug for t in TOPICS])
+def test_a_cached_view_sends_what_a_fresh_build_sends(slug):
+    ui.SENT.clear()
+    fresh = open_page(slug)
+    assert_clean(fresh)
+    hits = ui.SENT.hits
+    again = open_page(slug)  # a second session opening the same link
+    assert ui.SENT.hits > hits
+    assert sent(again) == sent(fresh) and sent(fresh)
+
+
+def test_a_seen_view_builds_no_chart(monkeypatch):
+    from nnviz.charts import perceptron
+
+    ui.SENT.clear()
+    open_page("perceptron", gate="or")
+
+    def fail(*a, **k):
+        raise AssertionError("a chart was built for a view already sent")
+
+    monkeypatch.setattr(perceptron, "boundary", fail)
+    monkeypatch.setattr(perceptron, "loss_curves", fail)
+    at = open_page("perceptron", gate="or")
+    assert_clean(at)
+    assert len(charts(at)) == 4
+
+
+def test_another_language_or_setting_is_another_view():
+    ui.SENT.clear()
+    en = sent(open_page("perceptron", gate="or", lang="en"))
+    ko = sent(open_page("perceptron", gate="or", lang="ko"))
+    nand = sent(open_page("perceptron", gate="nand", lang="en"))
+    assert en[0] != ko[0] and en[0] != nand[0]
+
+
+def test_the_cache_drops_the_least_recently_used_views_past_its_size():
+    cache = ui.SentCache(max_bytes=250)
+    for k in range(5):
+        cache.get(k, lambda k=k: ({"k": k}, {"data0": bytes(100)}))
+    assert cache.size == 200 and list(cache._items) == [3, 4]
+    cache.get(3, lambda: pytest.fail("3 is cached"))  # a hit moves 3 to the end
+    cache.get(5, lambda: ({}, {"data0": bytes(100)}))
+    assert list(cache._items) == [3, 5]
+    assert cache.hits == 1 and cache.misses == 6
+
+
+def test_the_data_table_is_sent_only_while_its_expander_is_open():
+    at = open_page("perceptron", gate="and")
+    before = len(at.dataframe)
+    assert not any(len(d.value) == 220 for d in at.dataframe)  # the 220 XOR runs behind the last chart
+    at.session_state["data.perceptron.xor_floor"] = True  # the learner opens "Data" under the chart
+    at.run()
+    assert_clean(at)
+    assert len(at.dataframe) == before + 1
+    (floor,) = [d.value for d in at.dataframe if len(d.value) == 220]
+    assert list(floor.columns)[:3] == ["seed", "lr", "final_loss"]
