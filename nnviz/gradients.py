@@ -32,6 +32,7 @@ DATASETS = ("diabetes", "moons", "xor")
 LOSSES = ("mse", "bce")
 INITS = ("default", "xavier_uniform", "xavier_normal", "kaiming_uniform", "kaiming_normal")
 OPTIMIZERS = ("sgd", "adam")
+BIASES = ("default", "zeros")  # "default": what the init leaves (nn.Linear's U(±1/√fan_in), or 0); "zeros": all 0
 LEARNING_RATES = (1e-4, 3e-4, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 SLOPES = (0.0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5)
 MAX_COMPARE = 3  # activations trained side by side: 3 × 20 layers × 64 units × 200 epochs stays within ~5 s
@@ -75,6 +76,7 @@ class ActSet(Param):
 SETTINGS = Spec(
     ActSet("acts", ("sigmoid", "relu", "leaky_relu")),
     Choice("init", "default", options=INITS),
+    Choice("biases", "default", options=BIASES, widget="segmented"),
     Choice("data", "diabetes", options=DATASETS, widget="segmented"),
     Int("depth", 16, lo=2, hi=20),
     Int("width", 24, lo=3, hi=64),
@@ -86,7 +88,7 @@ SETTINGS = Spec(
     Int("view", 200, lo=0, hi=200),  # the epoch the per-layer views show (clamped to epochs)
 )
 # Prepared combinations the page offers as buttons (each a complete, valid setting).
-_BASE = dict(data="diabetes", depth=16, width=24, init="default", opt="sgd", lr=0.003, epochs=100, slope=0.01, seed=0)
+_BASE = dict(data="diabetes", depth=16, width=24, init="default", biases="default", opt="sgd", lr=0.003, epochs=100, slope=0.01, seed=0)
 PRESETS: dict[str, dict] = {
     # The tutorial's net: Linear(10, 3) → 3 → 3 → Linear(3, 1), ReLU vs LeakyReLU, plain SGD. It trains
     # 200,000 epochs at lr 1e-4; 200 epochs at lr 0.1 cover a similar distance (lr × epochs).
@@ -235,17 +237,23 @@ def layer_grad_norms(
 
 # --- the deep-net experiment --------------------------------------------------------------------------
 def build(act: str, n_in: int, depth: int, width: int, init: str = "default", seed: int = 0,
-          negative_slope: float = 0.01) -> nn.Sequential:
+          negative_slope: float = 0.01, biases: str = "default") -> nn.Sequential:
     """The MLP n_in → width (× depth hidden layers) → 1 exactly as ``torch.manual_seed(seed)`` then
-    ``nn.Sequential(...)`` and, unless ``init`` is ``default``, the init applied layer by layer.
+    ``nn.Sequential(...)`` and, unless ``init`` is ``default``, the init applied layer by layer;
+    ``biases="zeros"`` then sets every bias to 0 (the weights stay as drawn).
 
     The global random state is left as it was.
     """
-    SETTINGS.check(depth=depth, width=width, init=init, seed=seed, slope=negative_slope)
+    SETTINGS.check(depth=depth, width=width, init=init, seed=seed, slope=negative_slope, biases=biases)
     with seeded(seed):
         model = mlp([n_in] + [width] * depth + [1], act, negative_slope=negative_slope)
         if init != "default":  # "default" is what nn.Linear drew on construction: keep it
             initialize(model, init, act, negative_slope=negative_slope)
+    if biases == "zeros":
+        with torch.no_grad():
+            for layer in model:
+                if isinstance(layer, nn.Linear):
+                    nn.init.zeros_(layer.bias)
     return model
 
 
@@ -346,6 +354,7 @@ def train(
     depth: int = 16,
     width: int = 24,
     init: str = "default",
+    biases: str = "default",
     opt: str = "sgd",
     lr: float = 0.003,
     epochs: int = 100,
@@ -363,8 +372,8 @@ def train(
     others go on. ``progress(fraction)`` is called now and then.
     """
     acts = SETTINGS["acts"].check(acts)
-    settings = SETTINGS.check(data=data, depth=depth, width=width, init=init, opt=opt, lr=lr, epochs=epochs,
-                              seed=seed, slope=slope)
+    settings = SETTINGS.check(data=data, depth=depth, width=width, init=init, biases=biases, opt=opt, lr=lr,
+                              epochs=epochs, seed=seed, slope=slope)
     _ARGS.check(threshold=saturation_threshold)
     d = dataset(data, seed)
     snaps = set(snapshot_epochs(epochs, snapshots))
@@ -374,8 +383,8 @@ def train(
             if progress is not None:
                 progress((k + fraction) / len(acts))
 
-        h, r, divergence[act] = _train_one(act, d, depth, width, init, opt, lr, epochs, seed, slope, snaps,
-                                           saturation_threshold, report)
+        h, r, divergence[act] = _train_one(act, d, depth, width, init, biases, opt, lr, epochs, seed, slope,
+                                           snaps, saturation_threshold, report)
         hist.append(h)
         rows += r
     if progress is not None:
@@ -384,9 +393,9 @@ def train(
     return Experiment(acts, {"acts": acts, **settings}, pd.concat(hist, ignore_index=True), layers, divergence)
 
 
-def _train_one(act, d: Data, depth, width, init, opt, lr, epochs, seed, slope, snaps, threshold, report):
+def _train_one(act, d: Data, depth, width, init, biases, opt, lr, epochs, seed, slope, snaps, threshold, report):
     """One net's full-batch loop: (history frame, snapshot rows, divergence or None)."""
-    model = build(act, d.X_train.shape[1], depth, width, init, seed, slope)
+    model = build(act, d.X_train.shape[1], depth, width, init, seed, slope, biases)
     params = list(model.parameters())
     # The code export's optimizer; foreach=True only fuses the per-tensor updates (same numbers, tested).
     optimizer = (torch.optim.SGD(params, lr=lr, foreach=True) if opt == "sgd"

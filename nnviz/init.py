@@ -61,7 +61,7 @@ FLAT = 0.01  # a unit is "flat" when its local derivative φ'(z) is below this: 
 SETTINGS = Spec(
     Choice("scheme", "default", options=INIT_SCHEMES),
     Choice("activation", "tanh", options=ACTS, widget="segmented"),
-    Int("depth", 10, lo=1, hi=24),
+    Int("depth", 10, lo=1, hi=30),  # 30: He et al. (2015)'s deep ReLU net, run at its own depth
     Int("width", 256, lo=8, hi=512, step=8),
     Choice("data", "digits", options=("digits", "noise")),
     Int("batch", 256, lo=32, hi=256, step=32),

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from nnviz import activations as A
+from nnviz import grad_factors as F
 from nnviz import gradients as G
 from nnviz import ui
 from nnviz.charts import activations as charts
@@ -25,7 +26,12 @@ shrink_table = ui.cached(A.shrink_table)
 
 
 @ui.cached
-def experiment(acts, data, depth, width, init, opt, lr, epochs, seed, slope, _text=""):
+def mechanisms(acts, data, depth, width, init, seed, slope):
+    return {a: F.mechanism(a, data=data, depth=depth, width=width, init=init, seed=seed, slope=slope) for a in acts}
+
+
+@ui.cached
+def experiment(acts, data, depth, width, init, biases, opt, lr, epochs, seed, slope, _text=""):
     # The progress bar lives inside the cached call: st.cache_data replays it (ending empty) on a hit,
     # whereas updating a bar created outside breaks the replay.
     bar, shown = st.progress(0.0, text=_text), [0.0]
@@ -35,8 +41,8 @@ def experiment(acts, data, depth, width, init, opt, lr, epochs, seed, slope, _te
             shown[0] = fraction
             bar.progress(min(1.0, fraction), text=_text)
 
-    result = G.train(acts, data=data, depth=depth, width=width, init=init, opt=opt, lr=lr, epochs=epochs,
-                     seed=seed, slope=slope, progress=tick)
+    result = G.train(acts, data=data, depth=depth, width=width, init=init, biases=biases, opt=opt, lr=lr,
+                     epochs=epochs, seed=seed, slope=slope, progress=tick)
     bar.empty()
     return result
 
@@ -110,9 +116,10 @@ def acts_control(box) -> None:
 
 with page.settings_box():
     acts_control(st)
-    c1, c2 = st.columns([1.6, 1])
+    c1, c2, c3 = st.columns([1.6, 1, 1])
     page.control("data", c1)
     page.control("init", c2)
+    page.control("biases", c3)
     c1, c2, c3 = st.columns(3)
     page.control("depth", c1)
     page.control("width", c2)
@@ -126,8 +133,9 @@ v = page.values
 acts = v["acts"]
 # The slope only matters to LeakyReLU nets: leave it out of the cache key otherwise.
 run_slope = v["slope"] if "leaky_relu" in acts else G.SETTINGS["slope"].default
-ex = experiment(acts, v["data"], v["depth"], v["width"], v["init"], v["opt"], v["lr"], v["epochs"], v["seed"],
-                run_slope, _text=page.t("ui.computing"))
+ex = experiment(acts, v["data"], v["depth"], v["width"], v["init"], v["biases"], v["opt"], v["lr"], v["epochs"],
+                v["seed"], run_slope, _text=page.t("ui.computing"))
+mech = mechanisms(acts, v["data"], v["depth"], v["width"], v["init"], v["seed"], run_slope)
 summary = ex.summary().set_index("activation")
 last = v["depth"] + 1
 st.markdown(page.t(".p2.lead", n=len(acts), data=page.t(f".data.{v['data']}"), depth=v["depth"], width=v["width"],
@@ -157,26 +165,48 @@ for col, a in zip(cols, acts):
     col.metric(page.t(".m.ratio", name=names[a], last=last), fmt_ratio(row["ratio_init"]), delta,
                delta_color="off", delta_arrow="off", help=page.t(".m.ratio.help"))
     r = row["ratio_init"]
-    if pd.isna(r):
-        continue
-    if r == 0:
-        col.markdown(page.t(".verdict.dead", name=names[a]))
-    elif r < 1e-2:
-        col.markdown(page.t(".verdict.vanish", name=names[a], ratio=fmt_ratio(r), orders=round(-math.log10(r))))
-    elif r > 1e2:
-        col.markdown(page.t(".verdict.explode", name=names[a], ratio=fmt_ratio(r)))
-    else:
-        col.markdown(page.t(".verdict.ok", name=names[a], ratio=fmt_ratio(r)))
+    word = F.verdict(r)
+    if word != "none":
+        col.markdown(page.t(f".verdict.{word}", name=names[a], ratio=fmt_ratio(r),
+                            orders=F.orders(r) if word == "vanish" else 0))
 
-relus = [a for a in acts if a in RELU_FAMILY and not pd.isna(summary.loc[a, "ratio_init"])
-         and ex.divergence.get(a) is None]
-if relus and v["init"] == "default" and min(summary.loc[a, "ratio_init"] for a in relus) < 1e-2:
-    measured = min(summary.loc[a, "ratio_init"] for a in relus)
-    st.warning(page.t(".relu_default", depth=v["depth"], pred=f"{0.41 ** v['depth']:.0e}", measured=fmt_ratio(measured)),
+
+def fmt_factor(x: float) -> str:
+    return "—" if not math.isfinite(x) else f"{x:.2f}"
+
+
+def mech_text(key: str, a: str, **kw) -> str:
+    m = mech[a]
+    return page.t(key, name=names[a], back=fmt_factor(m.back), forward=fmt_factor(m.forward),
+                  zeros=fmt_ratio(m.ratio["zeros"]), default=fmt_ratio(m.ratio["default"]), floor=f"{m.floor:.0e}", **kw)
+
+
+# The explanation follows the numbers: F.cause reads it from the page's own nets (both biases settings).
+alive = [a for a in acts if ex.divergence.get(a) is None]
+floored = [a for a in alive if a in RELU_FAMILY and v["biases"] == "default" and F.cause(mech[a]) == "bias_floor"]
+if floored:
+    a = min(floored, key=lambda a: summary.loc[a, "ratio_init"])
+    st.warning(mech_text(".relu_default", a, measured=fmt_ratio(summary.loc[a, "ratio_init"])),
                icon=":material/lightbulb:")
-elif relus and v["init"] in HE and summary.loc[relus[0], "ratio_init"] >= 1e-2:
+relus = [a for a in alive if a in RELU_FAMILY and not pd.isna(summary.loc[a, "ratio_init"])]
+if relus and v["init"] in HE and F.verdict(summary.loc[relus[0], "ratio_init"]) == "ok":
     st.success(page.t(".relu_he", init=name(v["init"]), ratio=fmt_ratio(summary.loc[relus[0], "ratio_init"])),
                icon=":material/check_circle:")
+
+st.subheader(page.t(".factors.title"), anchor=False)
+st.markdown(page.t(".factors.lead"))
+flbl = {k: page.t(f".lbl.{k}") for k in ("layer", "relative", "delta", "input", "wgrad")}
+flbl["value"] = page.t(".lbl.measured")
+fcols = st.columns(len(acts))
+for col, a in zip(fcols, acts):
+    m = mech[a]
+    shown_table = m.table[m.table["biases"] == v["biases"]].drop(columns="biases")
+    col.markdown(f"**{names[a]}**")
+    page.chart(charts.factors(shown_table, flbl), shown_table, f"factors_{a}", col)
+for a in acts:
+    key = ".no_cancel" if F.cause(mech[a]) == "no_cancel" else ".factors.row"
+    st.markdown(mech_text(key, a))
+st.caption(page.t(".factors.shown", biases=name(v["biases"])))
 
 st.subheader(page.t(".watch"), anchor=False)
 baseline = page.t(".baseline.diabetes" if v["data"] == "diabetes" else ".baseline.bce")

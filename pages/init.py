@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from nnviz import init as I
+from nnviz import signal_floor as SF
 from nnviz import ui
 from nnviz.charts import BLUE, GREEN, ORANGE
 from nnviz.charts import init as charts
@@ -127,6 +128,12 @@ else:
                           speed=page.t(".verdict.speed.slow") if way == "vanish" else page.t(".verdict.speed.fast"))
         else:
             text = page.t(f".verdict.{f.kind}", **kw)
+        floor = SF.find(hid.activation_std.to_numpy()) if f.kind == "vanish" and scheme == "default" else None
+        if floor is not None:  # the default biases stop the shrinking (issue 15): say where, from the numbers
+            text += "\n\n" + page.t(".verdict.floor", factor=f"{floor.factor:.2f}", layer=floor.layer,
+                                     value=short(floor.value))
+            if act == "tanh":
+                text += " " + page.t(".verdict.floor.tanh", closed=short(SF.tanh_default(width)), n=width)
         (st.success if f.kind == "steady" else st.info if f.kind == "constant" else st.warning)(text)
 
 # --- through the layers ---------------------------------------------------------------------------

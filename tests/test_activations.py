@@ -382,12 +382,16 @@ def test_presets_are_valid_settings():
 # --- code export --------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", ["en", "ko"])
-def test_code_export_reproduces_the_per_layer_norms_and_losses(lang):
+@pytest.mark.parametrize("lang,over", [
+    ("en", {"init": "kaiming_normal", "data": "diabetes"}),
+    ("ko", {"init": "kaiming_normal", "data": "moons"}),
+    ("en", {"init": "default", "biases": "zeros", "data": "diabetes"}),
+])
+def test_code_export_reproduces_the_per_layer_norms_and_losses(lang, over):
     values = {**G.SETTINGS.defaults(), "acts": ("sigmoid", "relu"), "depth": 4, "width": 8, "epochs": 40,
-              "init": "kaiming_normal", "lr": 0.01, "data": "diabetes" if lang == "en" else "moons"}
-    out = codegen.run(codegen.script("activations", values, lang))
-    kw = {k: values[k] for k in ("data", "depth", "width", "init", "opt", "lr", "epochs", "seed", "slope")}
+              "lr": 0.01, **over}
+    out = codegen.run(codegen.script("activations", values, lang), threads=2)  # the script pins one thread
+    kw = {k: values[k] for k in ("data", "depth", "width", "init", "biases", "opt", "lr", "epochs", "seed", "slope")}
     ex = G.train(values["acts"], **kw)
     init_rows = [ln for ln in out.splitlines() if ln.startswith("init ")]
     end_rows = [ln for ln in out.splitlines() if ln.startswith("end ")]

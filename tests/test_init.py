@@ -326,18 +326,20 @@ def _parse(out: str):
 
 
 def test_generated_scripts_print_the_per_layer_std_and_final_loss_the_page_shows():
+    """On a 2-thread machine (the scripts pin one thread, as the server does: issue 15)."""
     cases = [
-        (dict(scheme="default", activation="tanh", depth=3, width=48, steps=40, data="noise"), "en"),
+        (dict(scheme="default", activation="tanh", depth=3, width=48, steps=40, data="noise", batch=64, seed=3), "en"),
         (dict(scheme="kaiming_uniform", activation="leaky_relu", depth=2, width=32, steps=20, gain="calculate_gain",
-              mode="fan_out"), "ko"),
+              mode="fan_out", batch=64, seed=3), "ko"),
+        ({}, "en"),  # the page's defaults: unpinned, 2 threads end at loss 1.33 where the page shows 1.79
     ]
-    values = [{**I.SETTINGS.defaults(), **over, "batch": 64, "seed": 3} for over, _ in cases]
+    values = [{**I.SETTINGS.defaults(), **over} for over, _ in cases]
     sources = [codegen.script("init", v, lang) for v, (_, lang) in zip(values, cases)]
     assert "가중치" in sources[1] and "가중치" not in sources[0]
-    # One interpreter for both scripts (each is self-contained): starting Python + torch is the slow part.
-    out = codegen.run("\n".join(sources))
+    # One interpreter for all scripts (each is self-contained): starting Python + torch is the slow part.
+    out = codegen.run("\n".join(sources), threads=2)
     blocks = out.split("layer  weight_std")[1:]
-    assert len(blocks) == 2
+    assert len(blocks) == len(cases)
     for v, block in zip(values, blocks):
         rows, final = _parse(block)
         s = stats_of(v, histograms=False).stats

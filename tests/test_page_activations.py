@@ -3,6 +3,7 @@
 import pytest
 from conftest import assert_clean, charts, metric, open_page, player, texts
 
+from nnviz import grad_factors as F
 from nnviz import gradients as G
 
 SMALL = {"depth": "4", "width": "8", "epochs": "20"}  # quick nets for the tests that are not about the defaults
@@ -25,7 +26,25 @@ def test_default_view_shows_every_activation_vanishing_with_default_init():
     assert "ReLU did not fix the vanishing here" in text
     assert "13 orders of magnitude less" in text  # sigmoid: ≈ 3.5e-14
     assert at.query_params["acts"] == "sigmoid,relu,leaky_relu" and at.query_params["init"] == "default"
-    assert len(charts(at)) == 6  # functions, product, per-layer norms, losses, unit health, heat map
+    # functions, product, per-layer norms, losses, unit health, heat map, and one three-factor chart per net
+    assert len(charts(at)) == 6 + 3
+    m = F.mechanism("relu")
+    assert F.cause(m) == "bias_floor"  # the warning's cause, read from the numbers it quotes
+    assert f"each ReLU layer passes on about **{m.back:.2f}** of δ" in text
+    assert f"by about **{m.forward:.2f}** per layer" in text and f"{m.ratio['zeros']:.1e}" in text
+
+
+def test_zero_biases_from_the_url_keep_relus_weight_gradient_level():
+    at = open_page("activations", biases="zeros", epochs="10")
+    assert_clean(at)
+    d = G.dataset("diabetes", 0)
+    ratio = G.first_last_ratio(G.layer_grad_norms(G.build("relu", 10, 16, 24, biases="zeros"), d.X_train, d.y_train))
+    assert 0.1 < ratio < 10  # the same weights as the default view: only the biases changed
+    assert metric(at, "ReLU: layer 1 ÷ layer 17") == f"{ratio:.1e}"
+    text = texts(at)
+    assert "ReLU did not fix the vanishing here" not in text
+    assert "**ReLU** — the gradient reaches layer 1 at a similar size" in text
+    assert "Chart: biases Zeros." in text
 
 
 def test_he_init_from_the_url_keeps_relus_gradient():
@@ -79,7 +98,7 @@ def test_huge_learning_rate_is_explained_with_the_curves_up_to_that_point():
     assert f"ReLU, LeakyReLU**: training stopped at epoch {div.step}" in text
     assert metric(at, "ReLU: layer 1 ÷ layer 5") == f"{ex.summary().set_index('activation').loc['relu', 'ratio_init']:.1e}"
     assert [m.delta for m in at.metric if m.label.startswith("ReLU")] == [f"diverged at epoch {div.step}"]
-    assert len(charts(at)) == 6
+    assert len(charts(at)) == 6 + 3  # the three-factor charts are at initialisation: there for every net
 
 
 def test_tutorial_preset_loads_the_tutorials_net():

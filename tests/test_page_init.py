@@ -112,3 +112,17 @@ def test_every_scheme_and_activation_renders():
     for act in ("relu", "linear"):  # tanh is the default; sigmoid/leaky ReLU take the same paths
         at.segmented_control(key="init.activation").set_value(act).run()
         assert_clean(at)
+
+
+def test_default_tanh_verdict_names_the_bias_floor_it_measures():
+    from nnviz import init as I
+    from nnviz import signal_floor as SF
+
+    at = open_page("init", steps="20")
+    assert_clean(at)
+    s = I.layer_stats("default", "tanh", 10, 256, seed=0)
+    floor = SF.find(s[s.kind == "hidden"].activation_std.to_numpy())
+    text = " ".join(w.value for w in at.warning)
+    assert "The signal vanishes" in text and "but only down to a floor" in text
+    assert f"until layer {floor.layer}, then stays near **{I.short_number(floor.value)}**" in text
+    assert f"1/√(2n) = {I.short_number(SF.tanh_default(256))}" in text

@@ -250,3 +250,28 @@ def unit_health(layers: pd.DataFrame, names: Mapping[str, str], labels: Mapping[
         .facet(column=alt.Column("measure:N", title=None, sort=[labels["dead"], labels["saturated"]],
                                  header=alt.Header(labelFontWeight="bold", labelFontSize=13)))
     )
+
+
+def factors(table: pd.DataFrame, labels: Mapping[str, str]) -> alt.LayerChart:
+    """One net's three factors of ∂L/∂W per layer (a :func:`nnviz.grad_factors.factors` table), each
+    divided by its value at the output layer, on a log axis: δ (blue), the input h (orange), ∂L/∂W (vermilion).
+
+    ``labels``: ``layer, relative, delta, input, wgrad``.
+    """
+    last = table.sort_values("layer").iloc[-1]
+    names = {"delta_rms": labels["delta"], "input_rms": labels["input"], "weight_grad_norm": labels["wgrad"]}
+    long = pd.DataFrame([{"layer": int(r.layer), "quantity": names[c], "value": getattr(r, c),
+                          "relative": getattr(r, c) / last[c] if last[c] > 0 else np.nan}
+                         for r in table.itertuples() for c in names])
+    long = long[long["relative"] > 0]
+    order = list(names.values())
+    color = alt.Color("quantity:N", title=None, sort=order, legend=alt.Legend(orient="bottom", columns=1),
+                      scale=alt.Scale(domain=order, range=[BLUE, ORANGE, VERMILION]))
+    x = alt.X("layer:Q", title=labels["layer"], axis=alt.Axis(tickMinStep=1, format="d"))
+    y = alt.Y("relative:Q", title=labels["relative"], scale=alt.Scale(type="log"), axis=LOG_AXIS)
+    tips = [alt.Tooltip("quantity:N", title=""), alt.Tooltip("layer:Q", title=labels["layer"]),
+            tooltip_fmt("value:Q", labels["value"], ".3e"), tooltip_fmt("relative:Q", labels["relative"], ".3e")]
+    base = alt.Chart(long)
+    return alt.layer(base.mark_line(strokeWidth=2.2).encode(x=x, y=y, color=color),
+                     base.mark_point(filled=True, size=30).encode(x=x, y=y, color=color, tooltip=tips)
+                     ).properties(height=260)

@@ -52,8 +52,15 @@ y_train, y_test = y[train], y[test]{scale_y}
 '''
 
 
-def _init(init: str, slope: float, c) -> str:
+def _init(init: str, slope: float, c, biases: str = "default") -> str:
     if init == "default":
+        if biases == "zeros":
+            return f'''    {c('init_default')}
+    {c('zero_biases')}
+    for layer in model:
+        if isinstance(layer, nn.Linear):
+            nn.init.zeros_(layer.bias)
+'''
         return f"    {c('init_default')}\n"
     if init.startswith("kaiming"):
         call = f"nn.init.{init}_(layer.weight, a={slope!r}, nonlinearity=nonlinearity)"
@@ -105,7 +112,7 @@ def make_model(name):
         if i < len(sizes) - 2:
             layers.append(act())
     model = nn.Sequential(*layers)
-{_init(init, slope, c)}    return model
+{_init(init, slope, c, values.get("biases", "default"))}    return model
 
 
 criterion = {loss}

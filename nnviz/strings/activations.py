@@ -204,18 +204,64 @@ STRINGS = {
         "ko": "**{name}** — 1층에 기울기가 전혀 도착하지 않습니다. 그 위의 한 층 전체가 죽었습니다.",
     },
     "activations.relu_default": {
-        "en": "**ReLU did not fix the vanishing here.** With PyTorch's default init nn.Linear draws weights from "
-        "U(−1/√fan_in, 1/√fan_in), whose spread is 1/√(3·fan_in); with half of the units off, each ReLU layer "
-        "scales the gradient by about √(1/3)·√½ ≈ 0.41, and 0.41^{depth} ≈ {pred} (measured here: {measured}). "
-        "\"ReLU fixes vanishing "
-        "gradients\" holds only with an initialisation that fits it: **He (Kaiming)**, whose √2 gain makes the "
-        "factor 1. Switch the initialisation to He and watch the lines go flat.",
-        "ko": "**여기서는 ReLU도 기울기 소실을 막지 못했습니다.** PyTorch 기본 초기화에서 nn.Linear는 가중치를 "
-        "U(−1/√fan_in, 1/√fan_in)에서 뽑고, 그 표준편차는 1/√(3·fan_in)입니다. 유닛의 절반이 꺼져 있으니 ReLU "
-        "층 하나가 기울기를 약 √(1/3)·√½ ≈ 0.41배로 만들고, 0.41^{depth} ≈ {pred}입니다(여기서 잰 값: {measured}). "
-        "\"ReLU가 기울기 소실을 "
-        "해결한다\"는 말은 알맞은 초기화와 함께일 때만 맞습니다. 이득 √2로 배율을 1로 만드는 **He(Kaiming) "
-        "초기화**로 바꾸고 선이 평평해지는 것을 보세요.",
+        "en": "**ReLU did not fix the vanishing here — and the cause is the biases, not the gradient's shrinking "
+        "alone.** Going back, each ReLU layer passes on about **{back}** of δ = ∂L/∂z. But ∂L/∂W = δ·hᵀ also "
+        "holds the activations h, and with zero biases they shrink going forward by about **{forward}** per "
+        "layer: the two cancel, and layer 1 gets {zeros} of the output layer's weight gradient. nn.Linear's "
+        "default biases, drawn from U(−1/√fan_in, 1/√fan_in), stop h shrinking at a floor ({floor} times the "
+        "zero-bias value by the last hidden layer) while δ keeps shrinking: the ratio falls to {measured}. "
+        "See the three factors below, or set the biases to zero. **He (Kaiming)** init keeps δ and h level "
+        "(and sets the biases to 0).",
+        "ko": "**여기서는 ReLU도 기울기 소실을 막지 못했습니다. 원인은 기울기가 줄어드는 것만이 아니라 편향입니다.** "
+        "거꾸로 갈 때 ReLU 층 하나는 δ = ∂L/∂z의 약 **{back}**배를 전달합니다. 그런데 ∂L/∂W = δ·hᵀ에는 활성값 "
+        "h도 들어 있고, 편향이 0이면 h는 앞으로 갈 때 층마다 약 **{forward}**배로 줄어듭니다. 둘이 상쇄되어 1층은 "
+        "출력층 가중치 기울기의 {zeros}배를 받습니다. nn.Linear의 기본 편향은 U(−1/√fan_in, 1/√fan_in)에서 "
+        "뽑히는데, 이 편향이 h가 줄어드는 것을 바닥에서 멈추게 합니다(마지막 은닉층에서 편향이 0일 때의 {floor}배). "
+        "δ는 계속 줄어드니 비율이 {measured}로 떨어집니다. 아래의 세 인수를 보거나 편향을 0으로 바꿔 보세요. "
+        "**He(Kaiming) 초기화**는 δ와 h를 모두 일정하게 유지합니다(편향도 0으로 둡니다).",
+    },
+    "activations.no_cancel": {
+        "en": "**{name}**: δ shrinks by about **{back}** per layer going back, the activations h by about "
+        "**{forward}** going forward (zero biases): they do not cancel, so the weight gradients vanish whatever "
+        "the biases ({zeros} with zero biases). The slopes f′ take the gradient away.",
+        "ko": "**{name}**: δ는 거꾸로 갈 때 층마다 약 **{back}**배로, 활성값 h는 앞으로 갈 때 약 **{forward}**배로 "
+        "줄어듭니다(편향 0). 둘이 상쇄되지 않으므로 편향과 상관없이 가중치 기울기가 소실됩니다(편향 0일 때 "
+        "{zeros}). 도함수 값 f′가 기울기를 앗아 갑니다.",
+    },
+    # --- the three factors of a weight gradient ---------------------------------------------------------
+    "activations.factors.title": {
+        "en": "Why: the three factors of a weight gradient",
+        "ko": "왜 그럴까: 가중치 기울기의 세 인수",
+    },
+    "activations.factors.lead": {
+        "en": "Layer l's weight gradient is ∂L/∂W⁽ˡ⁾ = δ⁽ˡ⁾·h⁽ˡ⁻¹⁾ᵀ: the gradient δ = ∂L/∂z that reaches the layer "
+        "going back, times the activations h that enter it going forward. Each line is divided by its value at "
+        "the output layer (at initialisation). When δ falls towards layer 1 as fast as h rises, ∂L/∂W stays level.",
+        "ko": "l층의 가중치 기울기는 ∂L/∂W⁽ˡ⁾ = δ⁽ˡ⁾·h⁽ˡ⁻¹⁾ᵀ입니다. 거꾸로 그 층에 도착하는 기울기 δ = ∂L/∂z에, "
+        "앞으로 그 층에 들어오는 활성값 h를 곱한 것입니다. 각 선은 출력층에서의 값(초기화 직후)으로 나누었습니다. "
+        "1층 쪽으로 δ가 줄어드는 만큼 h가 커지면 ∂L/∂W는 일정하게 유지됩니다.",
+    },
+    "activations.factors.row": {
+        "en": "**{name}** — δ: ×{back} per layer going back; h (zero biases): ×{forward} per layer going forward. "
+        "Layer 1 ÷ output layer of ∂L/∂W: {default} with the default biases, {zeros} with zero biases.",
+        "ko": "**{name}** — δ: 거꾸로 층마다 ×{back}, h(편향 0): 앞으로 층마다 ×{forward}. ∂L/∂W의 1층 ÷ 출력층: "
+        "기본 편향 {default}, 편향 0 {zeros}.",
+    },
+    "activations.factors.shown": {
+        "en": "Chart: biases {biases}.",
+        "ko": "그래프: 편향 {biases}.",
+    },
+    "activations.lbl.delta": {"en": "δ = ∂L/∂z (RMS)", "ko": "δ = ∂L/∂z (RMS)"},
+    "activations.lbl.input": {"en": "input h (RMS)", "ko": "입력 h (RMS)"},
+    "activations.lbl.wgrad": {"en": "‖∂L/∂W‖", "ko": "‖∂L/∂W‖"},
+    "activations.lbl.relative": {"en": "÷ output layer", "ko": "÷ 출력층"},
+    "activations.lbl.measured": {"en": "measured", "ko": "측정값"},
+    "activations.biases": {"en": "Biases", "ko": "편향"},
+    "activations.biases.help": {
+        "en": "PyTorch default: what the initialisation leaves (nn.Linear's own U(−1/√fan_in, 1/√fan_in), or 0 "
+        "after a torch.nn.init scheme). Zeros: every bias set to 0, the weights unchanged.",
+        "ko": "PyTorch 기본값: 초기화가 남긴 그대로입니다(nn.Linear 자체의 U(−1/√fan_in, 1/√fan_in), torch.nn.init "
+        "방식을 쓰면 0). 0으로: 가중치는 그대로 두고 모든 편향을 0으로 둡니다.",
     },
     "activations.relu_he": {
         "en": "**With {init}, ReLU keeps its gradient**: layer 1 gets {ratio} of the output layer's. Sigmoid "
@@ -340,11 +386,13 @@ STRINGS = {
     },
     "activations.try.a1": {
         "en": "None of them does well. Sigmoid's layer 1 gets about 10⁻¹³ of the output layer's gradient, but ReLU "
-        "and LeakyReLU also get only about 10⁻⁶: they vanish too. The weights matter as much as the slopes — "
-        "the default init scales the gradient by about 0.41 per ReLU layer.",
+        "and LeakyReLU also get only about 10⁻⁶: they vanish too. Not because the gradient shrinks — the "
+        "activations shrink just as fast going forward and would cancel it — but because nn.Linear's default "
+        "biases stop the activations shrinking: with zero biases ReLU's layer 1 gets about as much as the last.",
         "ko": "모두 좋지 않습니다. 시그모이드의 1층은 출력층 기울기의 약 10⁻¹³배를 받지만, ReLU와 LeakyReLU도 약 "
-        "10⁻⁶배밖에 받지 못해 역시 소실됩니다. 기울기(f′)만큼 가중치도 중요합니다. 기본 초기화는 ReLU 층마다 "
-        "기울기를 약 0.41배로 줄입니다.",
+        "10⁻⁶배밖에 받지 못해 역시 소실됩니다. 기울기가 줄어서가 아닙니다. 활성값도 앞으로 가며 똑같이 줄어 "
+        "상쇄할 텐데, nn.Linear의 기본 편향이 활성값이 줄어드는 것을 멈추게 하기 때문입니다. 편향을 0으로 두면 "
+        "ReLU의 1층도 마지막 층만큼 받습니다.",
     },
     "activations.try.q2": {
         "en": "Now switch the initialisation to He (Kaiming) normal. What will happen to ReLU's line — and to "
@@ -445,11 +493,14 @@ STRINGS = {
         "en": "**ReLU**'s slope is exactly 1 where z > 0, so an active unit passes the gradient on unchanged. But "
         "about half of the units are off, so the typical slope is √½. The weights must supply the missing √2: "
         "**He** init draws W with variance 2/n_in. PyTorch's default U(±1/√n_in) has variance 1/(3·n_in) and "
-        "leaves a factor ≈ 0.41 per layer — ≈ 6·10⁻⁷ over 16 layers.",
+        "leaves a factor ≈ 0.41 per layer on δ = ∂L/∂z. The weight gradient δ·hᵀ need not vanish with it: "
+        "the activations h shrink by the same factor going forward, unless biases hold them up (see the three "
+        "factors above).",
         "ko": "**ReLU**의 기울기는 z > 0에서 정확히 1이므로 켜진 유닛은 기울기를 그대로 전달합니다. 하지만 유닛의 "
         "절반쯤은 꺼져 있어서 보통의 기울기는 √½입니다. 모자라는 √2는 가중치가 채워야 합니다. **He** 초기화는 "
-        "W를 분산 2/n_in으로 뽑습니다. PyTorch 기본값 U(±1/√n_in)의 분산은 1/(3·n_in)이라 층마다 약 0.41배가 "
-        "남고, 16층이면 약 6·10⁻⁷입니다.",
+        "W를 분산 2/n_in으로 뽑습니다. PyTorch 기본값 U(±1/√n_in)의 분산은 1/(3·n_in)이라 δ = ∂L/∂z에 층마다 "
+        "약 0.41배가 남습니다. 그렇다고 가중치 기울기 δ·hᵀ까지 소실되지는 않습니다. 편향이 붙잡지 않으면 활성값 h가 "
+        "앞으로 가며 같은 배율로 줄어들기 때문입니다(위의 세 인수 참고).",
     },
     "activations.why.dead": {
         "en": "The price of ReLU: its slope is 0 for z ≤ 0. If a unit's z is negative for *every* sample — a large "
@@ -507,6 +558,10 @@ STRINGS = {
     "activations.code.init_default": {
         "en": "PyTorch's default init: nn.Linear already drew U(-1/sqrt(fan_in), 1/sqrt(fan_in))",
         "ko": "PyTorch 기본 초기화: nn.Linear가 이미 U(-1/sqrt(fan_in), 1/sqrt(fan_in))에서 뽑았습니다",
+    },
+    "activations.code.zero_biases": {
+        "en": "biases set to 0, the weights kept as drawn (the page's \"Biases: Zeros\")",
+        "ko": "가중치는 뽑은 그대로 두고 편향만 0으로 (페이지의 \"편향: 0으로\")",
     },
     "activations.code.bce": {"en": "binary cross-entropy on logits", "ko": "로짓에 대한 이진 교차 엔트로피"},
     "activations.code.grad_norms": {

@@ -136,6 +136,20 @@ STRINGS = {
         "ko": "**신호가 사라집니다.** 활성값 표준편차가 1층에서 {n}층까지 {ratio}배로 줄었습니다. 깊은 층은 입력을 "
         "거의 보지 못합니다.",
     },
+    "init.verdict.floor": {
+        "en": "**…but only down to a floor.** The std falls by about ×{factor} per layer until layer {layer}, then "
+        "stays near **{value}**: nn.Linear's default biases, U(±1/√n), give every unit a spread of its own that "
+        "the shrinking weights cannot take away.",
+        "ko": "**…다만 바닥까지만 줄어듭니다.** 표준편차는 {layer}층까지 층마다 약 ×{factor}배로 줄다가, 그 뒤로는 "
+        "**{value}** 근처에 머뭅니다. nn.Linear의 기본 편향 U(±1/√n)이 유닛마다 고유한 퍼짐을 주고, 줄어드는 "
+        "가중치는 이를 없애지 못합니다.",
+    },
+    "init.verdict.floor.tanh": {
+        "en": "For tanh near 0 the variance settles where Var(z) = Var(z)/3 + 1/(3n): std 1/√(2n) = {closed} for "
+        "n = {n}.",
+        "ko": "0 근처의 tanh에서는 분산이 Var(z) = Var(z)/3 + 1/(3n)이 되는 곳에 자리 잡습니다. n = {n}이면 표준편차 "
+        "1/√(2n) = {closed}입니다.",
+    },
     "init.verdict.explode": {
         "en": "**The signal explodes.** The activations' std grows by a factor of {ratio} from layer 1 to layer {n}.",
         "ko": "**신호가 폭발합니다.** 활성값 표준편차가 1층에서 {n}층까지 {ratio}배로 커졌습니다.",
@@ -396,11 +410,12 @@ STRINGS = {
     },
     "init.try.a4": {
         "en": "PyTorch's default draws U(±1/√n): Var(w) = 1/(3n), a third of what keeps tanh's signal alive. The "
-        "activations shrink with depth and, at learning rate 0.1, the loss barely leaves ln 10 while Xavier "
-        "trains. The default is a safe choice for shallow nets, not a law: deep nets need the scheme that "
+        "activations shrink over the first layers — until the default biases hold them at a floor, std ≈ "
+        "1/√(2n) — and, at learning rate 0.1, the loss barely leaves ln 10 while Xavier trains. The default is a safe choice for shallow nets, not a law: deep nets need the scheme that "
         "matches the activation.",
         "ko": "PyTorch 기본값은 U(±1/√n)에서 뽑아 Var(w) = 1/(3n)으로, tanh의 신호를 유지하는 값의 3분의 1입니다. "
-        "활성값이 깊이에 따라 줄어들고, 학습률 0.1에서 손실은 ln 10을 거의 벗어나지 못하는데 Xavier는 학습됩니다. "
+        "활성값이 처음 몇 층에서 줄어들다가 기본 편향 때문에 바닥(표준편차 ≈ 1/√(2n))에서 멈추고, 학습률 0.1에서 손실은 "
+        "ln 10을 거의 벗어나지 못하는데 Xavier는 학습됩니다. "
         "기본값은 얕은 신경망에 안전한 선택일 뿐 법칙이 아닙니다. 깊은 신경망에는 활성화 함수에 맞는 초기화가 "
         "필요합니다.",
     },
