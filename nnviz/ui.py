@@ -34,6 +34,10 @@ from nnviz.training import Divergence
 GLOBAL_KEYS = ("lang", "embed", "embed_options", "presenter", "hide")
 # Presenter mode: everything larger for a projector (Streamlit sizes its text in rem).
 PRESENTER_CSS = "<style>html { font-size: 22px; } [data-testid='stSidebar'] { font-size: 18px; }</style>"
+# Korean breaks lines between words, never inside one ("역|전파"); a token longer than the line
+# (a URL, a long formula) may still wrap. Code keeps the browser's rules.
+KOREAN_CSS = ("<style>.stApp { word-break: keep-all; overflow-wrap: break-word; } "
+              ".stApp pre, .stApp code { word-break: normal; }</style>")
 
 # The training player: about this many frames, shown this many a second (in the browser).
 FRAMES = 60
@@ -185,6 +189,8 @@ def page(slug: str | None, spec: Spec | None = None) -> Page:
     p._load_url()
     if p.presenter:
         st.html(PRESENTER_CSS)
+    if lang() == "ko":
+        st.html(KOREAN_CSS)
     return p
 
 
