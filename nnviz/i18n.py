@@ -121,7 +121,7 @@ def _read_number(digits: str, frac: str | None) -> str:
     zeros = len(str(n)) - len(str(n).rstrip("0"))
     if zeros == 0:
         return _DIGIT_KO[n % 10]
-    return _TENS[zeros % 4] or _MYRIADS[min(zeros // 4, 4)]
+    return _MYRIADS[min(zeros // 4, 4)] if zeros >= 4 else _TENS[zeros]  # 200,000 = 이십만
 
 
 def read_aloud(text: str) -> tuple[str, bool]:

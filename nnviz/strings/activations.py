@@ -20,6 +20,8 @@ _LATEX_HE = (
     r"\qquad \text{default: } \mathrm{Var}(W) = \frac{1}{3\,n_\text{in}} \Rightarrow"
     r" \sqrt{\tfrac13}\cdot\sqrt{\tfrac12} \approx 0.41"
 )
+_LATEX_SIZE_KO = _LATEX_SIZE.replace(r"\text{weights}", r"\text{가중치}").replace(r"\text{slope}", r"\text{미분값}")
+_LATEX_HE_KO = _LATEX_HE.replace(r"\text{default: }", r"\text{기본값: }")
 _LATEX_LEAKY = (
     r"f(z) = \max(\alpha z,\, z), \qquad f'(z) = \begin{cases} 1 & z > 0 \\ \alpha & z \le 0 \end{cases}"
     r"\qquad \text{He: } \mathrm{Var}(W) = \frac{2}{(1+\alpha^2)\,n_\text{in}}"
@@ -474,9 +476,9 @@ STRINGS = {
         "나누므로, 스텝의 크기가 기울기의 크기와 상관없어집니다. 기울기가 ε = 10⁻⁸보다 작아지기 전까지는요.",
     },
     "activations.latex.chain": _same(_LATEX_CHAIN),
-    "activations.latex.size": _same(_LATEX_SIZE),
+    "activations.latex.size": {"en": _LATEX_SIZE, "ko": _LATEX_SIZE_KO},
     "activations.latex.sigmoid": _same(_LATEX_SIGMOID),
-    "activations.latex.he": _same(_LATEX_HE),
+    "activations.latex.he": {"en": _LATEX_HE, "ko": _LATEX_HE_KO},
     "activations.latex.leaky": _same(_LATEX_LEAKY),
     # --- code export comments -----------------------------------------------------------------------------------
     "activations.code.title": {

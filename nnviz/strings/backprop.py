@@ -162,7 +162,7 @@ STRINGS = {
         "en": "The {B} samples share this parameter, so its gradient is the **sum** of one product per sample "
         "(the 1/{B} of the mean is already inside ∂L/∂a).",
         "ko": "샘플 {B}개가 이 파라미터를 함께 쓰므로 기울기는 샘플마다 하나씩 나온 곱의 **합**입니다"
-        "(평균의 1/{B}는 이미 ∂L/∂a 안에 들어 있습니다).",
+        "(평균을 내는 배율 1/{B}{은} 이미 ∂L/∂a 안에 들어 있습니다).",
     },
     "backprop.chain.title": {
         "en": "The same gradient, with the chain rule written out along every path from L:",
@@ -175,7 +175,7 @@ STRINGS = {
     "backprop.graph.data_nodes": {"en": "nodes", "ko": "노드"},
     "backprop.graph.data_steps": {"en": "steps", "ko": "단계"},
     # --- 2. against autograd -----------------------------------------------------------------------------------
-    "backprop.check.title": {"en": "2. By hand vs. autograd", "ko": "2. 손 계산 vs. autograd"},
+    "backprop.check.title": {"en": "2. By hand vs. autograd", "ko": "2. 손 계산과 autograd 비교"},
     "backprop.check.body": {
         "en": "Every parameter's gradient from the hand computation above, next to `param.grad` after "
         "`loss.backward()` on a copy of the same `nn.Sequential` (both in float64).",

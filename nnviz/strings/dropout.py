@@ -107,7 +107,7 @@ STRINGS = {
         "ko": "같은 입력을 새 마스크 {masks}개에 통과시켰습니다({masks} × 256 배치로 실제 층을 한 번 호출). "
         "파란 점: 각 유닛의 평균 출력과 ±2 표본오차 |x|·√(p/((1−p)·{masks})), 주황 눈금: 그 유닛의 입력.",
     },
-    "dropout.m.mean": {"en": "Average of the means vs average input", "ko": "평균 출력의 평균 vs 입력의 평균"},
+    "dropout.m.mean": {"en": "Average of the means vs average input", "ko": "평균 출력의 평균과 입력의 평균"},
     "dropout.m.mean.delta": {"en": "difference {d:+.4f} = {z:+.2f} sampling errors",
                              "ko": "차이 {d:+.4f} = 표본오차의 {z:+.2f}배"},
     "dropout.m.within": {"en": "Units within 2 sampling errors", "ko": "표본오차 2배 안의 유닛"},
@@ -165,7 +165,7 @@ STRINGS = {
     "dropout.name.objective": {"en": "loss in training mode (what the optimizer saw)",
                                "ko": "학습 모드 손실 (옵티마이저가 본 값)"},
     "dropout.name.train_once": {"en": "one prediction in training mode (forgot eval)",
-                                "ko": "학습 모드로 한 번 예측 (eval 깜빡함)"},
+                                "ko": "학습 모드로 한 번 예측 (eval() 깜빡함)"},
     "dropout.name.band": {"en": "5–95 % of {k} training-mode predictions",
                           "ko": "학습 모드 예측 {k}번의 5–95% 범위"},
     "dropout.name.truth": {"en": "truth y = 0", "ko": "참 함수 y = 0"},

@@ -310,7 +310,7 @@ STRINGS = {
     "init.train.capped": {
         "en": "Trained at width {tw} instead of {w} so the comparison takes a second or two; whether a scheme keeps "
         "the signal alive depends on its scaling with depth, which the chart above shows at full width.",
-        "ko": "비교가 1~2초 안에 끝나도록 너비 {w} 대신 {tw}로 학습합니다. 방법이 신호를 살리는지는 깊이에 따른 "
+        "ko": "비교가 1~2초 안에 끝나도록 너비 {w} 대신 {tw}{로} 학습합니다. 방법이 신호를 살리는지는 깊이에 따른 "
         "배율로 정해지며, 위 그래프가 원래 너비에서 그것을 보여 줍니다.",
     },
     "init.train.loss": {"en": "Training loss", "ko": "학습 손실"},
@@ -336,7 +336,7 @@ STRINGS = {
         "activations (tanh, sigmoid) keep the numbers finite, so nothing overflows — the net just gets worse. "
         "Try a learning rate 10× smaller.",
         "ko": "**학습률이 너무 큽니다.** {schemes}에서 학습 중 손실이 오히려 *올라갔습니다*(첫 번째는 {start}에서 "
-        "{end}로). 크기 {lr}의 스텝이 매번 최솟값을 더 멀리 지나칩니다. 포화하는 활성화 함수(tanh, 시그모이드)가 "
+        "{end}{로}). 크기 {lr}의 스텝이 매번 최솟값을 더 멀리 지나칩니다. 포화하는 활성화 함수(tanh, 시그모이드)가 "
         "숫자를 유한하게 붙잡아 두어 넘치지는 않지만, 신경망은 점점 나빠집니다. 학습률을 10배 줄여 보세요.",
     },
     "init.train.best": {
@@ -461,8 +461,8 @@ STRINGS = {
         "Machine, stack them, then fine-tune with backprop. It was the first way to train deep nets at all; "
         "Xavier and He made it unnecessary with one line of arithmetic, which is why it is rarely used today.",
         "ko": "튜토리얼에는 RBM 사전 학습(2006)도 나옵니다. 층 하나씩 제한된 볼츠만 머신(RBM)으로 따로 학습해 쌓은 뒤 "
-        "역전파로 미세 조정하는 방법으로, 깊은 신경망을 처음으로 학습 가능하게 했습니다. Xavier와 He가 산수 한 "
-        "줄로 이를 대신하게 되어 지금은 잘 쓰지 않습니다.",
+        "역전파로 미세 조정하는 방법으로, 깊은 신경망을 처음으로 학습 가능하게 했습니다. Xavier와 He가 간단한 공식 하나로 "
+        "이를 대신하게 되어 지금은 잘 쓰지 않습니다.",
     },
     "init.latex.sum": _same(_LATEX_SUM),
     "init.latex.product": _same(_LATEX_PRODUCT),

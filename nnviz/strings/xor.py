@@ -91,7 +91,7 @@ STRINGS = {
     "xor.start_seed": {"en": "First seed", "ko": "첫 시드"},
     "xor.start_seed.help": {
         "en": "The sweep uses seeds first, first + 1, …, first + N − 1.",
-        "ko": "실험은 시드 first, first + 1, …, first + N − 1을 씁니다.",
+        "ko": "첫 시드가 s이면 실험은 시드 s, s + 1, …, s + N − 1을 씁니다.",
     },
     # --- presets ----------------------------------------------------------------------------------
     "xor.presets": {"en": "Presets", "ko": "미리 준비한 설정"},
