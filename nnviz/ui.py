@@ -35,9 +35,10 @@ GLOBAL_KEYS = ("lang", "embed", "embed_options", "presenter", "hide")
 # Presenter mode: everything larger for a projector (Streamlit sizes its text in rem).
 PRESENTER_CSS = "<style>html { font-size: 22px; } [data-testid='stSidebar'] { font-size: 18px; }</style>"
 # Korean breaks lines between words, never inside one ("역|전파"); a token longer than the line
-# (a URL, a long formula) may still wrap. Code keeps the browser's rules.
-KOREAN_CSS = ("<style>.stApp { word-break: keep-all; overflow-wrap: break-word; } "
-              ".stApp pre, .stApp code { word-break: normal; }</style>")
+# (a URL, a long formula) may still wrap. Code keeps the browser's rules. !important: Streamlit's own
+# rules for markdown (word-break: break-word) are more specific.
+KOREAN_CSS = ("<style>.stApp, .stApp * { word-break: keep-all !important; overflow-wrap: break-word; } "
+              ".stApp pre, .stApp pre *, .stApp code { word-break: normal !important; }</style>")
 
 # The training player: about this many frames, shown this many a second (in the browser).
 FRAMES = 60
