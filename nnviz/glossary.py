@@ -44,15 +44,24 @@ TERMS: dict[str, str] = {
 assert set(TERMS.values()) <= set(BY_SLUG)
 
 
-def entries(lang: str, query: str = "") -> list[dict]:
-    """Glossary rows (id, ko, en, definition, slug) whose terms or definition contain ``query``."""
-    from nnviz.i18n import t
+def _squash(text: str) -> str:
+    """Lower case without spaces: "경사하강법" finds "경사 하강법", "zero grad" finds "zero_grad()"."""
+    return "".join(text.lower().replace("_", " ").split())
 
-    q = query.strip().lower()
+
+def entries(lang: str, query: str = "") -> list[dict]:
+    """Glossary rows (id, ko, en, definition, slug) whose terms, tutorial spellings (the term list's
+    variants) or definition contain ``query``, spaces ignored; entries it names come first."""
+    from nnviz.i18n import t
+    from nnviz.strings.terms import aliases
+
+    q = _squash(query)
     rows = []
     for term, slug in TERMS.items():
         row = {"id": term, "ko": t(f"glossary.term.{term}", "ko"), "en": t(f"glossary.term.{term}", "en"),
                "definition": t(f"glossary.def.{term}", lang), "slug": slug}
-        if not q or any(q in row[k].lower() for k in ("ko", "en", "definition")):
+        names = (row["ko"], row["en"], *aliases(term))
+        if not q or any(q in _squash(text) for text in (*names, row["definition"])):
+            row["by_name"] = not q or any(q in _squash(text) for text in names)
             rows.append(row)
-    return rows
+    return sorted(rows, key=lambda r: not r.pop("by_name"))  # terms named by the query first

@@ -35,6 +35,11 @@ from nnviz.training import Divergence
 GLOBAL_KEYS = ("lang", "embed", "embed_options", "presenter", "hide")
 # Presenter mode: everything larger for a projector (Streamlit sizes its text in rem).
 PRESENTER_CSS = "<style>html { font-size: 22px; } [data-testid='stSidebar'] { font-size: 18px; }</style>"
+# Korean breaks lines between words, never inside one ("역|전파"); a token longer than the line
+# (a URL, a long formula) may still wrap. Code keeps the browser's rules. !important: Streamlit's own
+# rules for markdown (word-break: break-word) are more specific.
+KOREAN_CSS = ("<style>.stApp, .stApp * { word-break: keep-all !important; overflow-wrap: break-word; } "
+              ".stApp pre, .stApp pre *, .stApp code { word-break: normal !important; }</style>")
 
 # The training player: about this many frames, shown this many a second (in the browser).
 FRAMES = 60
@@ -210,6 +215,8 @@ def page(slug: str | None, spec: Spec | None = None) -> Page:
     p._load_url()
     if p.presenter:
         st.html(PRESENTER_CSS)
+    if lang() == "ko":
+        st.html(KOREAN_CSS)
     return p
 
 

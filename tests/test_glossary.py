@@ -30,3 +30,18 @@ def test_glossary_page_lists_and_filters_terms():
     assert "드롭아웃" in shown and "퍼셉트론" not in shown
     at.text_input(key="glossary.q").input("<script>").run()
     assert "<script>" in at.info[0].value  # shown as text, matched nothing
+
+
+def test_search_finds_the_spellings_learners_type_from_tutorials():
+    """Aliases come from the term list (strings/terms.py); spaces and case do not matter."""
+    for query, term in [("그래디언트 소실", "vanishing_gradient"), ("활성함수", "activation"), ("오버피팅", "overfitting"),
+                        ("드랍아웃", "dropout"), ("체인룰", "chain_rule"), ("경사하강법", "gradient_descent"),
+                        ("손실함수", "loss"), ("에폭", "epoch"), ("훈련 모드", "eval_mode"), ("훈련모드", "eval_mode"),
+                        ("연쇄법칙", "chain_rule"), ("ZERO GRAD", "zero_grad"), ("역 전파", "backprop")]:
+        ids = [r["id"] for r in glossary.entries("ko", query)]
+        assert ids and ids[0] == term, (query, ids)
+
+
+def test_entries_named_by_the_query_come_before_mentions_in_definitions():
+    ids = [r["id"] for r in glossary.entries("ko", "기울기")]
+    assert ids[:3] == ["gradient", "vanishing_gradient", "exploding_gradient"] and "backprop" in ids[3:]

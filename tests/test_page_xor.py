@@ -102,7 +102,7 @@ def test_korean_page_is_korean():
     assert at.title[0].value == "MLP로 푸는 XOR"
     assert metric(at, "최종 손실") and metric(at, "결과") == "ln 2/2에 갇힘"
     body = texts(at)
-    assert "진짜 국소 최솟값입니다" in body
+    assert "진짜 지역 최솟값입니다" in body
     for english in ("Solved", "Stuck at", "A real local minimum", "Success rate"):
         assert english not in body
 

@@ -46,16 +46,18 @@ def loss_curves(hist: pd.DataFrame, plateau: float, step: int | pd.DataFrame | N
     """Loss against step for each gate, the plateau as a dashed rule, the current step as a rule
     (``step``: a number, or a one-row table with ``step`` and, to mark it on the curve, ``loss``; per
     frame or not)."""
-    gates = list(dict.fromkeys(hist["gate"]))
+    gates = [g.upper() for g in dict.fromkeys(hist["gate"])]  # gates are named AND, OR … in both languages
     y_scale = alt.Scale(type="log") if log_y else alt.Scale()
     lines = (
         alt.Chart(hist)
         .mark_line(strokeWidth=2.5)
+        .transform_calculate(gate_name="upper(datum.gate)")
         .encode(
             x=alt.X("step:Q", title=labels["step"]),
             y=alt.Y("loss:Q", title=labels["loss"], scale=y_scale),
-            color=alt.Color("gate:N", scale=color_scale(gates), title=labels["gate"], legend=alt.Legend(orient="bottom")),
-            tooltip=[alt.Tooltip("gate:N", title=labels["gate"]), alt.Tooltip("step:Q", title=labels["step"]),
+            color=alt.Color("gate_name:N", scale=color_scale(gates), title=labels["gate"],
+                            legend=alt.Legend(orient="bottom")),
+            tooltip=[alt.Tooltip("gate_name:N", title=labels["gate"]), alt.Tooltip("step:Q", title=labels["step"]),
                      tooltip_fmt("loss:Q", labels["loss"], ".6f")],
         )
     )

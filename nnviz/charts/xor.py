@@ -263,11 +263,21 @@ def _refs(refs: pd.DataFrame, field: str = "loss", horizontal: bool = True) -> l
         **enc, tooltip=[alt.Tooltip("label:N", title=" "), tooltip_fmt(f"{field}:Q", " ", ".4f")])]
     if horizontal:
         side = refs["side"] if "side" in refs else pd.Series("right", index=refs.index)
+        # A label sits above its line, or below it when another level is just above (within ×1.6 on the
+        # log axis: 0.347, 0.477, 0.693), where it would run into that line; a white halo keeps any
+        # line that still passes behind it from striking it through.
+        levels = refs[field].astype(float)
+        under = levels.map(lambda v: v > 0 and bool(((levels / v > 1) & (levels / v < 1.6)).any()))
         for where, x, align, dx in (("right", alt.XValue("width"), "right", -4), ("left", alt.XValue(0), "left", 4)):
-            part = refs[side == where]
-            if len(part):
-                out.append(alt.Chart(part).mark_text(align=align, baseline="bottom", dx=dx, dy=-2, color=REFERENCE,
-                                                     fontSize=11).encode(y=alt.Y(f"{field}:Q"), x=x, text=alt.Text("label:N")))
+            for below in (False, True):
+                part = refs[(side == where) & (under == below)]
+                if not len(part):
+                    continue
+                text = dict(align=align, baseline="top" if below else "bottom", dx=dx, dy=2 if below else -2,
+                            fontSize=11)
+                enc = dict(y=alt.Y(f"{field}:Q"), x=x, text=alt.Text("label:N"))
+                out.append(alt.Chart(part).mark_text(**text, color="white", stroke="white", strokeWidth=3).encode(**enc))
+                out.append(alt.Chart(part).mark_text(**text, color=REFERENCE).encode(**enc))
     else:
         # written downwards from the top, inside the plot
         out.append(alt.Chart(refs).mark_text(align="right", angle=270, dx=-4, dy=-3, baseline="bottom",

@@ -20,6 +20,8 @@ _LATEX_HE = (
     r"\qquad \text{default: } \mathrm{Var}(W) = \frac{1}{3\,n_\text{in}} \Rightarrow"
     r" \sqrt{\tfrac13}\cdot\sqrt{\tfrac12} \approx 0.41"
 )
+_LATEX_SIZE_KO = _LATEX_SIZE.replace(r"\text{weights}", r"\text{가중치}").replace(r"\text{slope}", r"\text{미분값}")
+_LATEX_HE_KO = _LATEX_HE.replace(r"\text{default: }", r"\text{기본값: }")
 _LATEX_LEAKY = (
     r"f(z) = \max(\alpha z,\, z), \qquad f'(z) = \begin{cases} 1 & z > 0 \\ \alpha & z \le 0 \end{cases}"
     r"\qquad \text{He: } \mathrm{Var}(W) = \frac{2}{(1+\alpha^2)\,n_\text{in}}"
@@ -34,8 +36,8 @@ STRINGS = {
         "gradient is left when it reaches the first layers, and which units have died or saturated. Change the "
         "activation, the **initialisation** and the depth, and watch the gradient vanish, survive or explode.",
         "ko": "깊은 신경망은 손실의 기울기를 출력층에서 입력층 쪽으로 한 층씩 거꾸로 전달하며(역전파) 학습합니다. "
-        "층을 지날 때마다 기울기에는 그 층 활성화 함수의 기울기 f′와 가중치가 곱해집니다. **1부**에서는 활성화 "
-        "함수 f와 그 미분 f′를 봅니다. **2부**에서는 활성화 함수마다 하나씩, 같은 시드와 같은 데이터로 실제 깊은 "
+        "층을 지날 때마다 기울기에는 그 층 활성화 함수의 미분값 f′와 가중치가 곱해집니다. **1절**에서는 활성화 "
+        "함수 f와 그 도함수 f′를 봅니다. **2절**에서는 활성화 함수마다 하나씩, 같은 시드와 같은 데이터로 실제 깊은 "
         "신경망을 PyTorch로 나란히 학습시키며, 기울기가 첫 층에 도착했을 때 얼마나 남아 있는지, 어떤 유닛이 "
         "죽거나 포화되었는지를 층마다 잽니다. 활성화 함수, **가중치 초기화**, 깊이를 바꿔 가며 기울기가 "
         "사라지고, 살아남고, 폭발하는 모습을 보세요.",
@@ -61,7 +63,7 @@ STRINGS = {
         "up for the half of the units that are off. Xavier and He use each activation's own gain.",
         "ko": "PyTorch 기본값: 아무것도 쓰지 않으면 nn.Linear가 뽑는 U(−1/√fan_in, 1/√fan_in)입니다. Xavier(Glorot)는 "
         "tanh 같은 유닛에서 신호의 크기를 유지하고, He(Kaiming)는 ReLU를 위해 만들어졌습니다. He의 이득 √2가 "
-        "꺼져 있는 절반의 유닛을 보충합니다. Xavier와 He는 활성화 함수마다 알맞은 이득(gain)을 씁니다.",
+        "꺼져 있는 절반의 유닛을 보충합니다. Xavier와 He는 활성화 함수마다 알맞은 이득을 씁니다.",
     },
     "activations.data": {"en": "Data", "ko": "데이터"},
     "activations.data.help": {
@@ -82,7 +84,7 @@ STRINGS = {
     "activations.opt.help": {
         "en": "SGD steps by lr × gradient, so a tiny gradient gives a tiny step. Adam divides each step by the "
         "gradient's running size, which hides vanishing gradients — up to a point.",
-        "ko": "SGD는 학습률 × 기울기만큼 움직이므로 기울기가 작으면 한 걸음도 작습니다. Adam은 한 걸음을 기울기의 "
+        "ko": "SGD는 학습률 × 기울기만큼 움직이므로 기울기가 작으면 한 스텝도 작습니다. Adam은 스텝 크기를 기울기의 "
         "평균 크기로 나누기 때문에 기울기 소실을 어느 정도 가려 줍니다.",
     },
     "activations.lr": {"en": "Learning rate", "ko": "학습률"},
@@ -90,20 +92,20 @@ STRINGS = {
         "en": "Step size of the optimizer. Too large and the loss or the gradients overflow to inf/NaN.",
         "ko": "옵티마이저의 보폭입니다. 너무 크면 손실이나 기울기가 inf/NaN으로 넘쳐 버립니다.",
     },
-    "activations.epochs": {"en": "Epochs (full batch)", "ko": "에폭 수 (전체 배치)"},
+    "activations.epochs": {"en": "Epochs (full batch)", "ko": "에포크 수 (전체 배치)"},
     "activations.epochs.help": {
         "en": "One epoch = one update on the whole training set, as in the tutorial's loop.",
-        "ko": "에폭 한 번 = 학습 데이터 전체로 한 번 업데이트합니다. 튜토리얼의 반복문과 같습니다.",
+        "ko": "에포크 한 번 = 학습 데이터 전체로 한 번 업데이트합니다. 튜토리얼의 반복문과 같습니다.",
     },
-    "activations.slope": {"en": "LeakyReLU slope for z < 0", "ko": "LeakyReLU의 음수 쪽 기울기"},
+    "activations.slope": {"en": "LeakyReLU slope for z < 0", "ko": "LeakyReLU의 음수 쪽 미분값"},
     "activations.slope.help": {
         "en": "nn.LeakyReLU(negative_slope): 0 makes it a plain ReLU. Used in part 1 and part 2.",
-        "ko": "nn.LeakyReLU(negative_slope): 0이면 보통의 ReLU와 같습니다. 1부와 2부에 모두 쓰입니다.",
+        "ko": "nn.LeakyReLU(negative_slope): 0이면 보통의 ReLU와 같습니다. 1절와 2절에 모두 쓰입니다.",
     },
-    "activations.view": {"en": "Epoch shown", "ko": "보여 줄 에폭"},
+    "activations.view": {"en": "Epoch shown", "ko": "보여 줄 에포크"},
     "activations.view.help": {
         "en": "The per-layer charts show the nets at this epoch (the nearest recorded one at or before it).",
-        "ko": "층별 그래프가 이 에폭의 신경망을 보여 줍니다 (이 에폭이나 그 직전에 기록된 값).",
+        "ko": "층별 그래프가 이 에포크의 신경망을 보여 줍니다 (이 에포크이나 그 직전에 기록된 값).",
     },
     # --- presets ---------------------------------------------------------------------------------------
     "activations.presets": {"en": "Ready-made experiments", "ko": "준비된 실험"},
@@ -118,18 +120,18 @@ STRINGS = {
         "SGD on the full batch. The tutorial trains 200,000 epochs at lr 1e-4; here 200 epochs at lr 0.1 cover a "
         "similar distance (learning rate × epochs).",
         "ko": "튜토리얼의 신경망입니다. nn.Linear 네 개, 유닛 3개짜리 은닉층 세 개, ReLU와 LeakyReLU, 전체 배치에 "
-        "보통의 SGD. 튜토리얼은 학습률 1e-4로 200,000 에폭을 학습하는데, 여기서는 학습률 0.1로 200 에폭을 "
-        "학습해 비슷한 거리(학습률 × 에폭)를 움직입니다.",
+        "모멘텀 없는 SGD. 튜토리얼은 학습률 1e-4로 200,000 에포크을 학습하는데, 여기서는 학습률 0.1로 200 에포크을 "
+        "학습해 비슷한 거리(학습률 × 에포크)를 움직입니다.",
     },
     # --- part 1 -------------------------------------------------------------------------------------------
-    "activations.p1.title": {"en": "1 · The functions and their slopes", "ko": "1 · 활성화 함수와 그 기울기"},
+    "activations.p1.title": {"en": "1 · The functions and their slopes", "ko": "1 · 활성화 함수와 그 도함수"},
     "activations.p1.lead": {
         "en": "Backpropagation multiplies the gradient by f′(z) at every unit it passes through. Where f′ is small "
         "the gradient shrinks; where f′ is 0 nothing gets through. Grey bands: **|f′| < {thr}**, the *saturated* "
         "regions. Red dot: the steepest point — sigmoid's slope is never more than **0.25**.",
         "ko": "역전파는 기울기가 지나가는 유닛마다 f′(z)를 곱합니다. f′가 작으면 기울기가 줄고, f′가 0이면 아무것도 "
         "지나가지 못합니다. 회색 띠: **|f′| < {thr}**인 *포화* 구간. 빨간 점: 가장 가파른 곳. 시그모이드의 "
-        "기울기는 결코 **0.25**를 넘지 않습니다.",
+        "미분값은 결코 **0.25**를 넘지 않습니다.",
     },
     "activations.p1.caption": {
         "en": "f′ is computed by autograd through the real torch.nn modules (our tests check it against the "
@@ -137,10 +139,10 @@ STRINGS = {
         "z ≈ −1.28: a narrow band shows there too. LeakyReLU's negative side is shaded while its slope ({slope}) "
         "is below {thr}.",
         "ko": "f′는 실제 torch.nn 모듈에 autograd를 적용해 계산합니다 (테스트에서 공식과 대조합니다). GELU와 SiLU는 "
-        "0보다 살짝 아래로 내려가기 때문에 z ≈ −0.75, z ≈ −1.28 근처에서 기울기가 0을 지나고, 그래서 그곳에도 "
-        "좁은 띠가 보입니다. LeakyReLU의 음수 쪽은 기울기({slope})가 {thr}보다 작을 때 회색으로 칠해집니다.",
+        "0보다 살짝 아래로 내려가기 때문에 z ≈ −0.75, z ≈ −1.28 근처에서 미분값이 0을 지나고, 그래서 그곳에도 "
+        "좁은 띠가 보입니다. LeakyReLU의 음수 쪽은 미분값({slope})이 {thr}보다 작을 때 회색으로 칠해집니다.",
     },
-    "activations.shrink.title": {"en": "How a product of L slopes shrinks", "ko": "기울기 L개를 곱하면 얼마나 작아질까"},
+    "activations.shrink.title": {"en": "How a product of L slopes shrinks", "ko": "미분값 L개를 곱하면 얼마나 작아질까"},
     "activations.shrink.body": {
         "en": "Through L layers the gradient is multiplied by L slopes. Even at sigmoid's very best (every unit at "
         "z = 0) that is 0.25ᴸ: **{s10}** after 10 layers, **{s20}** after 20. ReLU's slope is exactly 1 for every "
@@ -148,12 +150,12 @@ STRINGS = {
         "Dashed: a *typical* slope, the root-mean-square of f′(z) for z ~ N(0, 1). ReLU's is √½ ≈ {relu_rms} "
         "because half of the inputs are negative: still {relu20} after 20 layers. That leftover factor is what "
         "the weights must make up for — which is why the initialisation matters in part 2.",
-        "ko": "L개의 층을 지나면 기울기에 L개의 기울기(f′)가 곱해집니다. 시그모이드가 가장 유리할 때(모든 유닛이 "
-        "z = 0)에도 0.25ᴸ이라서, 10층이면 **{s10}**, 20층이면 **{s20}**입니다. ReLU의 기울기는 켜져 있는 "
+        "ko": "L개의 층을 지나면 기울기에 L개의 미분값(f′)이 곱해집니다. 시그모이드가 가장 유리할 때(모든 유닛이 "
+        "z = 0)에도 0.25ᴸ이라서, 10층이면 **{s10}**, 20층이면 **{s20}**입니다. ReLU의 미분값은 켜져 있는 "
         "유닛마다 정확히 1이므로 최선의 곱은 **1** 그대로입니다.\n\n"
-        "점선: z ~ N(0, 1)일 때 f′(z)의 제곱평균제곱근, 즉 *보통의* 기울기. ReLU는 입력의 절반이 음수라서 "
+        "점선: z ~ N(0, 1)일 때 f′(z)의 제곱평균제곱근, 즉 *보통의* 미분값. ReLU는 입력의 절반이 음수라서 "
         "√½ ≈ {relu_rms}이고, 20층이면 여전히 {relu20}입니다. 이 남은 배율을 가중치가 메워 주어야 합니다. "
-        "그래서 2부에서 가중치 초기화가 중요합니다.",
+        "그래서 2절에서 가중치 초기화가 중요합니다.",
     },
     # --- part 2 ---------------------------------------------------------------------------------------------
     "activations.p2.title": {"en": "2 · A deep net, layer by layer", "ko": "2 · 깊은 신경망을 층별로 보기"},
@@ -172,7 +174,7 @@ STRINGS = {
     },
     "activations.data.moons": {
         "en": "two interleaving half-moons (300 points in 2-D, noise 0.25, split 8:2; binary cross-entropy on logits)",
-        "ko": "서로 맞물린 두 개의 반달(2차원 점 300개, 잡음 0.25, 8:2 분할, 로짓에 대한 이진 교차 엔트로피)",
+        "ko": "서로 맞물린 두 개의 반달(2차원 점 300개, 노이즈 0.25, 8:2 분할, 로짓에 대한 이진 교차 엔트로피)",
     },
     "activations.data.xor": {
         "en": "the four XOR points (no test set; binary cross-entropy on logits)",
@@ -185,7 +187,7 @@ STRINGS = {
         "ko": "초기화 직후 첫 층 가중치의 기울기 크기를 출력층의 기울기 크기로 나눈 값입니다. 1에 가까우면 첫 층도 "
         "마지막 층만큼 신호를 받고, 1e-6이면 백만분의 일만 받습니다.",
     },
-    "activations.m.after": {"en": "after {epoch} epochs: {ratio}", "ko": "{epoch} 에폭 뒤: {ratio}"},
+    "activations.m.after": {"en": "after {epoch} epochs: {ratio}", "ko": "{epoch} 에포크 뒤: {ratio}"},
     "activations.verdict.vanish": {
         "en": "**{name}** — vanishing: layer 1 gets {ratio} of the output layer's gradient, {orders} orders of "
         "magnitude less.",
@@ -267,29 +269,29 @@ STRINGS = {
         "en": "**With {init}, ReLU keeps its gradient**: layer 1 gets {ratio} of the output layer's. Sigmoid "
         "would not — its slope is at most 0.25 in every layer, and no init can undo that.",
         "ko": "**{init}에서는 ReLU가 기울기를 유지합니다.** 1층이 출력층 기울기의 {ratio}배를 받습니다. 시그모이드는 "
-        "그렇지 못합니다. 모든 층에서 기울기가 0.25 이하이고, 어떤 초기화도 이를 되돌릴 수 없습니다.",
+        "그렇지 못합니다. 모든 층에서 미분값이 0.25 이하이고, 어떤 초기화도 이를 되돌릴 수 없습니다.",
     },
     "activations.diverged.which": {
         "en": "**{names}**: training stopped at epoch {step}.",
-        "ko": "**{names}**: {step} 에폭에서 학습이 멈췄습니다.",
+        "ko": "**{names}**: {step} 에포크에서 학습이 멈췄습니다.",
     },
     "activations.diverged.others": {
         "en": "The other nets trained to the end: {names}.",
         "ko": "나머지 신경망은 끝까지 학습했습니다: {names}.",
     },
-    "activations.m.stopped": {"en": "diverged at epoch {step}", "ko": "{step} 에폭에서 발산"},
-    "activations.now.title": {"en": "At epoch {epoch}", "ko": "{epoch} 에폭에서"},
+    "activations.m.stopped": {"en": "diverged at epoch {step}", "ko": "{step} 에포크에서 발산"},
+    "activations.now.title": {"en": "At epoch {epoch}", "ko": "{epoch} 에포크에서"},
     "activations.now.measure": {"en": "Measure", "ko": "항목"},
-    "activations.now.stuck": {"en": "{name} (epoch {epoch})", "ko": "{name} ({epoch} 에폭)"},
+    "activations.now.stuck": {"en": "{name} (epoch {epoch})", "ko": "{name} ({epoch} 에포크)"},
     "activations.now.train": {"en": "Train loss", "ko": "학습 손실"},
     "activations.now.test": {"en": "Test loss", "ko": "테스트 손실"},
-    "activations.now.dead": {"en": "Dead", "ko": "죽음"},
-    "activations.now.saturated": {"en": "Saturated", "ko": "포화"},
+    "activations.now.dead": {"en": "Dead", "ko": "죽은 유닛"},
+    "activations.now.saturated": {"en": "Saturated", "ko": "포화된 유닛"},
     "activations.now.caption": {
         "en": "Losses at that epoch; dead and saturated shares over all hidden units (per layer below). A net "
         "that diverged shows its last recorded epoch.",
-        "ko": "그 에폭의 손실, 그리고 모든 은닉 유닛 중 죽은 유닛과 포화된 유닛의 비율입니다 (층별 값은 아래). 발산한 "
-        "신경망은 마지막으로 기록된 에폭을 보여 줍니다.",
+        "ko": "그 에포크의 손실, 그리고 모든 은닉 유닛 중 죽은 유닛과 포화된 유닛의 비율입니다 (층별 값은 아래). 발산한 "
+        "신경망은 마지막으로 기록된 에포크을 보여 줍니다.",
     },
     "activations.loss.title": {"en": "Training and test loss", "ko": "학습 손실과 테스트 손실"},
     "activations.summary": {"en": "All key numbers", "ko": "주요 숫자 모아 보기"},
@@ -300,7 +302,7 @@ STRINGS = {
     "activations.col.test": {"en": "Test loss (end)", "ko": "테스트 손실 (끝)"},
     "activations.col.dead": {"en": "Dead units (init → end)", "ko": "죽은 유닛 (초기 → 끝)"},
     "activations.col.saturated": {"en": "Saturated units (init → end)", "ko": "포화된 유닛 (초기 → 끝)"},
-    "activations.col.diverged": {"en": "Diverged at epoch", "ko": "발산한 에폭"},
+    "activations.col.diverged": {"en": "Diverged at epoch", "ko": "발산한 에포크"},
     "activations.never": {"en": "—", "ko": "—"},
     # charts of part 2
     "activations.watch": {"en": "Layer by layer, through training", "ko": "층별로, 학습하는 동안"},
@@ -310,7 +312,7 @@ STRINGS = {
         "learn. Solid: at initialisation; dashed: at the epoch shown.",
         "ko": "각 층 가중치의 ‖∂손실/∂W‖를 로그 눈금으로 나타냈습니다. 축의 한 칸 아래는 10배 작습니다. 1층 쪽으로 "
         "갈수록 선이 떨어지면 입력 가까운 층이 기울기를 거의 받지 못해 거의 배우지 못한다는 뜻입니다. 실선: "
-        "초기화 직후, 점선: 보여 주는 에폭.",
+        "초기화 직후, 점선: 보여 주는 에포크.",
     },
     "activations.zero": {
         "en": "{n} layer(s) got a gradient of exactly 0 (a dead layer above them) and cannot be drawn on a log axis.",
@@ -344,8 +346,8 @@ STRINGS = {
         "en": "Each cell is one layer at one recorded epoch, coloured by log₁₀ of its weight-gradient norm "
         "(yellow: large, purple: small). Colours changing from top to bottom mean the gradient vanishes (or "
         "explodes) through depth; colours changing from left to right show training reshaping it.",
-        "ko": "각 칸은 기록된 한 에폭에서의 한 층이고, 가중치 기울기 크기의 log₁₀로 색을 칠했습니다 (노랑: 큼, "
-        "보라: 작음). 위아래로 색이 바뀌면 깊이를 따라 기울기가 사라지거나(또는 폭발하거나) 있다는 뜻이고, "
+        "ko": "각 칸은 기록된 한 에포크에서의 한 층이고, 가중치 기울기 크기의 log₁₀로 색을 칠했습니다 (노랑: 큼, "
+        "보라: 작음). 위아래로 색이 바뀌면 깊이를 따라 기울기가 사라지고(또는 폭발하고) 있다는 뜻이고, "
         "왼쪽에서 오른쪽으로 바뀌면 학습이 그것을 바꾸고 있다는 뜻입니다.",
     },
     # chart labels
@@ -354,11 +356,11 @@ STRINGS = {
     "activations.lbl.f": _same("f(z)"),
     "activations.lbl.df": _same("f′(z)"),
     "activations.lbl.band": {"en": "|f′| < {thr}: saturated", "ko": "|f′| < {thr}: 포화"},
-    "activations.lbl.max": _same("max f′"),
+    "activations.lbl.max": _same("f′의 최댓값"),
     "activations.lbl.from": {"en": "from z", "ko": "z 시작"},
     "activations.lbl.to": {"en": "to z", "ko": "z 끝"},
     "activations.lbl.layers": {"en": "Layers L", "ko": "층 수 L"},
-    "activations.lbl.product": {"en": "Product of L slopes", "ko": "기울기 L개의 곱"},
+    "activations.lbl.product": {"en": "Product of L slopes", "ko": "미분값 L개의 곱"},
     "activations.lbl.activation": {"en": "Activation", "ko": "활성화 함수"},
     "activations.lbl.best": {"en": "at best: (max f′)ᴸ", "ko": "최선: (max f′)ᴸ"},
     "activations.lbl.typical": {"en": "typical: (rms f′)ᴸ, z ~ N(0, 1)", "ko": "보통: (rms f′)ᴸ, z ~ N(0, 1)"},
@@ -366,9 +368,9 @@ STRINGS = {
     "activations.lbl.norm": {"en": "‖∂loss/∂W‖", "ko": "‖∂손실/∂W‖"},
     "activations.lbl.bias_norm": {"en": "‖∂loss/∂b‖", "ko": "‖∂손실/∂b‖"},
     "activations.lbl.log_norm": {"en": "log₁₀ ‖∂loss/∂W‖", "ko": "log₁₀ ‖∂손실/∂W‖"},
-    "activations.lbl.epoch": {"en": "Epoch", "ko": "에폭"},
+    "activations.lbl.epoch": {"en": "Epoch", "ko": "에포크"},
     "activations.lbl.init": {"en": "at initialisation", "ko": "초기화 직후"},
-    "activations.lbl.shown": {"en": "at the epoch shown", "ko": "보고 있는 에폭"},
+    "activations.lbl.shown": {"en": "at the epoch shown", "ko": "보고 있는 에포크"},
     "activations.lbl.dead": {"en": "Dead units", "ko": "죽은 유닛"},
     "activations.lbl.saturated": {"en": "Saturated units", "ko": "포화된 유닛"},
     "activations.lbl.share": {"en": "Share of the layer's units", "ko": "층 안의 비율"},
@@ -405,7 +407,7 @@ STRINGS = {
         "and no init can undo a slope of at most 0.25 in every layer.",
         "ko": "ReLU와 LeakyReLU의 선이 평평해지고(1층이 마지막 층 기울기의 0.1~1배를 받음) 손실이 줄기 시작합니다. "
         "시그모이드는 여전히 약 10자릿수나 떨어집니다. 시그모이드에 대한 He의 이득은 1이고, 모든 층에서 0.25 "
-        "이하인 기울기는 어떤 초기화로도 되돌릴 수 없습니다.",
+        "이하인 미분값은 어떤 초기화로도 되돌릴 수 없습니다.",
     },
     "activations.try.q3": {
         "en": "Load \"Xavier: tanh yes, sigmoid no\". Both are S-shaped. Why does tanh keep its gradient while "
@@ -432,7 +434,7 @@ STRINGS = {
         "they show up as saturated instead.",
         "ko": "학습하는 동안 ReLU의 죽은 유닛 비율이 늘어납니다 (시드 0에서 은닉 유닛의 약 9%에서 약 38%로). 큰 "
         "업데이트가 유닛을 모든 샘플에서 0 아래로 밀어내면 기울기가 0이 되어 다시는 돌아오지 못합니다. "
-        "LeakyReLU 유닛은 죽지 않습니다. 음수 쪽의 작은 기울기로 기울기가 조금은 지나가기 때문이고, 대신 포화된 "
+        "LeakyReLU 유닛은 죽지 않습니다. 음수 쪽의 작은 미분값 덕분에 기울기가 조금은 지나가기 때문이고, 대신 포화된 "
         "유닛으로 나타납니다.",
     },
     "activations.try.q5": {
@@ -446,8 +448,8 @@ STRINGS = {
         "10⁻⁶ gradient gives a normal-sized step. The gradient still vanishes — the chart shows it — Adam just "
         "rescales it. Sigmoid's gradients (down to 10⁻¹³) are below Adam's ε = 10⁻⁸, so its first layers "
         "still hardly move and its loss stays flat.",
-        "ko": "ReLU는 배웁니다. Adam은 한 걸음을 그 매개변수 기울기의 평균 크기로 나누기 때문에 10⁻⁶짜리 기울기도 "
-        "보통 크기의 걸음이 됩니다. 기울기는 여전히 소실되지만(그래프에 보입니다) Adam이 크기를 다시 맞춰 줄 "
+        "ko": "ReLU는 배웁니다. Adam은 스텝 크기를 그 파라미터 기울기의 평균 크기로 나누기 때문에 10⁻⁶짜리 기울기도 "
+        "보통 크기의 스텝이 됩니다. 기울기는 여전히 소실되지만(그래프에 보입니다) Adam이 크기를 다시 맞춰 줄 "
         "뿐입니다. 시그모이드의 기울기(10⁻¹³까지)는 Adam의 ε = 10⁻⁸보다 작아서 앞쪽 층이 거의 움직이지 않고 "
         "손실도 평평합니다.",
     },
@@ -471,21 +473,21 @@ STRINGS = {
         "factor per layer above it — a weight matrix and the activation's slopes:",
         "ko": "l번째 층을 z⁽ˡ⁾ = W⁽ˡ⁾h⁽ˡ⁻¹⁾ + b⁽ˡ⁾, h⁽ˡ⁾ = f(z⁽ˡ⁾)로 쓰고, ℒ은 손실, L은 마지막 은닉층입니다. "
         "연쇄 법칙에 따라 첫 층에 도착하는 기울기는 그 위의 층마다 하나씩, 가중치 행렬과 활성화 함수의 "
-        "기울기를 곱한 것입니다.",
+        "미분값을 곱한 것입니다.",
     },
     "activations.why.size": {
         "en": "So its size changes by roughly the same factor at each layer: the weights' scale (√n·σ_w for n "
         "inputs with weights of spread σ_w) times the typical slope. A factor below 1 shrinks the gradient "
         "exponentially with depth — it **vanishes**; above 1 it **explodes**.",
         "ko": "그래서 기울기의 크기는 층마다 거의 같은 배율로 바뀝니다. 그 배율은 가중치의 크기(입력 n개, 가중치 "
-        "표준편차 σ_w일 때 √n·σ_w)와 보통의 기울기를 곱한 것입니다. 배율이 1보다 작으면 기울기는 깊이에 따라 "
+        "표준편차 σ_w일 때 √n·σ_w)와 보통의 미분값을 곱한 것입니다. 배율이 1보다 작으면 기울기는 깊이에 따라 "
         "지수적으로 줄어들고(**기울기 소실**), 1보다 크면 **폭발**합니다.",
     },
     "activations.why.sigmoid": {
         "en": "**Sigmoid** is at its steepest at z = 0, and even there its slope is only 1/4. Ten layers multiply "
         "the gradient by at most 4⁻¹⁰ ≈ 10⁻⁶. Its outputs are also all positive (around 0.5), which biases the "
         "next layer's inputs. No initialisation fixes both.",
-        "ko": "**시그모이드**는 z = 0에서 가장 가파르지만 그때도 기울기가 1/4뿐입니다. 10개 층이면 기울기가 최대 "
+        "ko": "**시그모이드**는 z = 0에서 가장 가파르지만 그때도 미분값이 1/4뿐입니다. 10개 층이면 기울기가 최대 "
         "4⁻¹⁰ ≈ 10⁻⁶배가 됩니다. 출력도 모두 양수(0.5 근처)라서 다음 층의 입력을 한쪽으로 치우치게 합니다. "
         "어떤 초기화도 이 둘을 함께 고칠 수는 없습니다.",
     },
@@ -496,8 +498,8 @@ STRINGS = {
         "leaves a factor ≈ 0.41 per layer on δ = ∂L/∂z. The weight gradient δ·hᵀ need not vanish with it: "
         "the activations h shrink by the same factor going forward, unless biases hold them up (see the three "
         "factors above).",
-        "ko": "**ReLU**의 기울기는 z > 0에서 정확히 1이므로 켜진 유닛은 기울기를 그대로 전달합니다. 하지만 유닛의 "
-        "절반쯤은 꺼져 있어서 보통의 기울기는 √½입니다. 모자라는 √2는 가중치가 채워야 합니다. **He** 초기화는 "
+        "ko": "**ReLU**의 미분값은 z > 0에서 정확히 1이므로 켜진 유닛은 기울기를 그대로 전달합니다. 하지만 유닛의 "
+        "절반쯤은 꺼져 있어서 보통의 미분값은 √½입니다. 모자라는 √2는 가중치가 채워야 합니다. **He** 초기화는 "
         "W를 분산 2/n_in으로 뽑습니다. PyTorch 기본값 U(±1/√n_in)의 분산은 1/(3·n_in)이라 δ = ∂L/∂z에 층마다 "
         "약 0.41배가 남습니다. 그렇다고 가중치 기울기 δ·hᵀ까지 소실되지는 않습니다. 편향이 붙잡지 않으면 활성값 h가 "
         "앞으로 가며 같은 배율로 줄어들기 때문입니다(위의 세 인수 참고).",
@@ -506,7 +508,7 @@ STRINGS = {
         "en": "The price of ReLU: its slope is 0 for z ≤ 0. If a unit's z is negative for *every* sample — a large "
         "update pushed its weights or bias down, or the init did — its gradient is 0 for ever and nothing can "
         "revive it: the unit is **dead**. A layer of dead units cuts the gradient to everything below it.",
-        "ko": "ReLU의 대가: z ≤ 0에서 기울기가 0입니다. 어떤 유닛의 z가 *모든* 샘플에서 음수가 되면(큰 업데이트나 "
+        "ko": "ReLU의 대가: z ≤ 0에서 미분값이 0입니다. 어떤 유닛의 z가 *모든* 샘플에서 음수가 되면(큰 업데이트나 "
         "초기화가 가중치나 편향을 아래로 밀어낸 경우) 그 유닛의 기울기는 영원히 0이고 다시 살릴 방법이 없습니다. "
         "**죽은 유닛**입니다. 한 층 전체가 죽으면 그 아래의 모든 층으로 가는 기울기가 끊깁니다.",
     },
@@ -514,20 +516,20 @@ STRINGS = {
         "en": "**LeakyReLU** keeps a small slope α on the negative side, so the gradient is never exactly 0 and a "
         "unit can come back; He init accounts for α. ELU, GELU, SiLU and softplus are smooth relatives: slope "
         "near 1 for large z, small but non-zero for negative z.",
-        "ko": "**LeakyReLU**는 음수 쪽에 작은 기울기 α를 남겨 두어 기울기가 정확히 0이 되지 않고, 유닛이 다시 "
-        "살아날 수 있습니다. He 초기화는 α까지 고려합니다. ELU, GELU, SiLU, softplus는 매끄러운 친척입니다. z가 "
-        "크면 기울기가 1에 가깝고, 음수 쪽에서는 작지만 0은 아닙니다.",
+        "ko": "**LeakyReLU**는 음수 쪽에 작은 미분값 α를 남겨 두어 기울기가 정확히 0이 되지 않고, 유닛이 다시 "
+        "살아날 수 있습니다. He 초기화는 α까지 고려합니다. ELU, GELU, SiLU, softplus는 ReLU를 매끄럽게 만든 변형입니다. z가 "
+        "크면 미분값이 1에 가깝고, 음수 쪽에서는 작지만 0은 아닙니다.",
     },
     "activations.why.adam": {
         "en": "**Why Adam hides it**: Adam divides each parameter's step by the running root-mean-square of its "
         "gradient, so the step no longer depends on the gradient's size — until that size falls below ε = 10⁻⁸.",
-        "ko": "**Adam이 이를 가려 주는 이유**: Adam은 매개변수마다 한 걸음을 그 기울기의 제곱평균제곱근으로 "
-        "나누므로, 걸음의 크기가 기울기의 크기와 상관없어집니다. 기울기가 ε = 10⁻⁸보다 작아지기 전까지는요.",
+        "ko": "**Adam이 이를 가려 주는 이유**: Adam은 파라미터마다 스텝 크기를 그 기울기의 제곱평균제곱근으로 "
+        "나누므로, 스텝의 크기가 기울기의 크기와 상관없어집니다. 기울기가 ε = 10⁻⁸보다 작아지기 전까지는요.",
     },
     "activations.latex.chain": _same(_LATEX_CHAIN),
-    "activations.latex.size": _same(_LATEX_SIZE),
+    "activations.latex.size": {"en": _LATEX_SIZE, "ko": _LATEX_SIZE_KO},
     "activations.latex.sigmoid": _same(_LATEX_SIGMOID),
-    "activations.latex.he": _same(_LATEX_HE),
+    "activations.latex.he": {"en": _LATEX_HE, "ko": _LATEX_HE_KO},
     "activations.latex.leaky": _same(_LATEX_LEAKY),
     # --- code export comments -----------------------------------------------------------------------------------
     "activations.code.title": {
@@ -536,7 +538,7 @@ STRINGS = {
     },
     "activations.code.data_diabetes": {
         "en": "scikit-learn's diabetes table (442 x 10); it stands in for the removed Boston housing set",
-        "ko": "scikit-learn의 당뇨병 데이터(442 x 10). 사라진 보스턴 집값 데이터 대신 씁니다",
+        "ko": "scikit-learn의 당뇨병 데이터(442 × 10). 사라진 보스턴 집값 데이터 대신 씁니다",
     },
     "activations.code.data_moons": {"en": "two half-moons: 2-D points in two classes", "ko": "두 개의 반달: 두 클래스의 2차원 점"},
     "activations.code.data_xor": {"en": "the four XOR points", "ko": "XOR의 네 점"},
@@ -547,7 +549,7 @@ STRINGS = {
     },
     "activations.code.acts": {
         "en": "activation module, and the name torch.nn.init uses for its gain",
-        "ko": "활성화 모듈과, torch.nn.init가 이득(gain)을 정할 때 쓰는 이름",
+        "ko": "활성화 모듈과, torch.nn.init.calculate_gain이 이득을 정할 때 쓰는 이름",
     },
     "activations.code.acts_only": {"en": "the activation modules", "ko": "활성화 모듈"},
     "activations.code.same_seed": {
@@ -570,7 +572,7 @@ STRINGS = {
     },
     "activations.code.epochs": {
         "en": "one full-batch step per epoch; the last pass only measures",
-        "ko": "에폭마다 전체 배치로 한 스텝, 마지막 한 번은 측정만 합니다",
+        "ko": "에포크마다 전체 배치로 한 스텝, 마지막 한 번은 측정만 합니다",
     },
     "activations.code.stop": {"en": "NaN/inf loss or gradient: training diverged", "ko": "손실이나 기울기가 NaN/inf: 학습이 발산했습니다"},
     "activations.code.table": {

@@ -100,7 +100,7 @@ STRINGS = {
         "its gradient ∂L/∂· (orange); “?” means not computed yet (Data below has every digit). The dashed frames are the PyTorch modules, "
         "titled with the grad_fn autograd records for them. Vermilion: the node computed at this step; "
         "sky blue: the nodes it reads.",
-        "ko": "상자 하나가 숫자 하나입니다. 이름, 값(파란색), 그리고 역전파가 도달하면 기울기 ∂L/∂·(주황색)가 "
+        "ko": "상자 하나가 숫자 하나입니다. 이름, 값(파란색), 그리고 역전파가 도달하면 기울기(주황색, ∂L/∂·)가 "
         "보입니다. “?”는 아직 계산하지 않았다는 뜻입니다(모든 자릿수는 데이터에서 볼 수 있습니다). 점선 틀은 PyTorch 모듈이고, 제목에 autograd가 그 모듈에 "
         "기록하는 grad_fn이 적혀 있습니다. 주홍색은 이번 단계에서 계산하는 노드, 하늘색은 그 계산이 읽는 노드입니다.",
     },
@@ -138,18 +138,18 @@ STRINGS = {
     },
     "backprop.kind.loss_grad": {
         "en": "How the loss changes with the output **{node}**: the loss's own derivative.",
-        "ko": "출력 **{node}**가 변할 때 손실이 얼마나 변하는지: 손실 함수 자체의 미분입니다.",
+        "ko": "출력 **{node}**{가} 변할 때 손실이 얼마나 변하는지: 손실 함수 자체의 미분입니다.",
     },
     "backprop.kind.act_grad": {
         "en": "Through the activation: the gradient arriving at **{up}** times the activation's local "
         "derivative gives ∂L/∂**{node}**.",
         "ko": "활성화 함수를 거슬러 갑니다. **{up}**에 도착한 기울기에 활성화 함수의 국소 미분을 곱하면 "
-        "∂L/∂**{node}**가 됩니다.",
+        "∂L/∂**{node}**{가} 됩니다.",
     },
     "backprop.kind.sum_grad": {
         "en": "**{node}** feeds {k} weighted sum(s) of the next layer, so its gradient collects one term from "
         "each: ∂L/∂z of that unit times the weight between them.",
-        "ko": "**{node}**는 다음 층의 가중합 {k}개에 들어가므로, 기울기도 각각에서 한 항씩 모아 더합니다: "
+        "ko": "**{node}**{는} 다음 층의 가중합 {k}개에 들어가므로, 기울기도 각각에서 한 항씩 모아 더합니다: "
         "그 유닛의 ∂L/∂z × 둘 사이의 가중치.",
     },
     "backprop.kind.param_grad": {
@@ -162,7 +162,7 @@ STRINGS = {
         "en": "The {B} samples share this parameter, so its gradient is the **sum** of one product per sample "
         "(the 1/{B} of the mean is already inside ∂L/∂a).",
         "ko": "샘플 {B}개가 이 파라미터를 함께 쓰므로 기울기는 샘플마다 하나씩 나온 곱의 **합**입니다"
-        "(평균의 1/{B}는 이미 ∂L/∂a 안에 들어 있습니다).",
+        "(평균을 내는 배율 1/{B}{은} 이미 ∂L/∂a 안에 들어 있습니다).",
     },
     "backprop.chain.title": {
         "en": "The same gradient, with the chain rule written out along every path from L:",
@@ -175,7 +175,7 @@ STRINGS = {
     "backprop.graph.data_nodes": {"en": "nodes", "ko": "노드"},
     "backprop.graph.data_steps": {"en": "steps", "ko": "단계"},
     # --- 2. against autograd -----------------------------------------------------------------------------------
-    "backprop.check.title": {"en": "2. By hand vs. autograd", "ko": "2. 손 계산 vs. autograd"},
+    "backprop.check.title": {"en": "2. By hand vs. autograd", "ko": "2. 손 계산과 autograd 비교"},
     "backprop.check.body": {
         "en": "Every parameter's gradient from the hand computation above, next to `param.grad` after "
         "`loss.backward()` on a copy of the same `nn.Sequential` (both in float64).",
@@ -258,7 +258,7 @@ STRINGS = {
         "losses can be combined). That is why every training loop calls `optimizer.zero_grad()` first. "
         "Turn on “{forget}” to leave it out.",
         "ko": "`loss.backward()`는 `.grad`를 덮어쓰지 않고 **더합니다**(여러 손실의 기울기를 합칠 수 있도록). "
-        "그래서 모든 학습 루프가 먼저 `optimizer.zero_grad()`를 부릅니다. “{forget}”을 켜서 이 줄을 빼 보세요.",
+        "그래서 모든 학습 루프가 먼저 `optimizer.zero_grad()`를 부릅니다. “{forget}”{을} 켜서 이 줄을 빼 보세요.",
     },
     "backprop.trap.step_grad": {"en": "this update's own gradient", "ko": "이번 업데이트의 기울기"},
     "backprop.trap.x": {"en": "update", "ko": "업데이트"},
@@ -270,7 +270,7 @@ STRINGS = {
         "en": "With `zero_grad()` the `.grad` used at each update is exactly that update's gradient (the lines "
         "coincide). Turn on “{forget}” to see the difference.",
         "ko": "`zero_grad()`가 있으면 업데이트마다 쓰는 `.grad`는 정확히 그 업데이트의 기울기입니다(두 선이 겹칩니다). "
-        "“{forget}”을 켜서 차이를 보세요.",
+        "“{forget}”{을} 켜서 차이를 보세요.",
     },
     "backprop.trap.on": {
         "en": "Without `zero_grad()`, update 2 uses {g1} + {g2} = **{sum}** instead of {g2}: the old gradient "
@@ -278,10 +278,10 @@ STRINGS = {
         "all gradients so far). It keeps growing even when the current gradient is tiny — a ball rolling with "
         "no friction — and the weights grow with it. Whether the loss then ends lower or higher is luck, not "
         "the loop you wrote: compare the loss curves, and try the mini-batch with a learning rate of 30.",
-        "ko": "`zero_grad()`가 없으면 두 번째 업데이트는 {g2} 대신 {g1} + {g2} = **{sum}**을 씁니다. 이전 기울기가 "
-        "`.grad`에 남아 있기 때문입니다. 업데이트마다 하나씩 더 쌓이므로 걸음은 더 이상 lr·∂L/∂w가 아니라 "
-        "lr·(지금까지 모든 기울기의 합)입니다. 지금 기울기가 아주 작아도 걸음은 계속 커지고(마찰 없이 구르는 공처럼), "
-        "가중치도 함께 커집니다. 그 결과 손실이 더 낮아질지 높아질지는 운에 달렸을 뿐, 여러분이 쓴 루프가 아닙니다. "
+        "ko": "`zero_grad()`가 없으면 두 번째 업데이트는 {g2} 대신 {g1} + {g2} = **{sum}**{을} 씁니다. 이전 기울기가 "
+        "`.grad`에 남아 있기 때문입니다. 업데이트마다 하나씩 더 쌓이므로 스텝은 더 이상 lr·∂L/∂w가 아니라 "
+        "lr·(지금까지 모든 기울기의 합)입니다. 지금 기울기가 아주 작아도 스텝은 계속 커지고(마찰 없이 구르는 공처럼), "
+        "가중치도 함께 커집니다. 그 결과 손실이 더 낮아질지 높아질지는 여러분이 쓴 루프가 아니라 운이 정합니다. "
         "손실 곡선을 비교하고, 미니배치에 학습률 30으로도 해 보세요.",
     },
     "backprop.trap.wmax_with": {"en": "Largest |w|, with zero_grad()", "ko": "가장 큰 |w|, zero_grad() 있음"},
@@ -334,9 +334,9 @@ STRINGS = {
         "ever-larger steps even reach a low loss sooner. But .grad at update 2 is g₁ + g₂, at update t the sum "
         "of all t gradients, so the steps and the weights keep growing. With the mini-batch and a learning "
         "rate of 30 the run overshoots or freezes in saturation while the correct loop keeps learning.",
-        "ko": "처음에는 대개 내려갑니다. 쌓인 기울기도 대체로 내리막을 가리키고, 샘플이 하나라면 점점 커지는 걸음 덕분에 "
+        "ko": "처음에는 대개 내려갑니다. 쌓인 기울기도 대체로 내리막을 가리키고, 샘플이 하나라면 점점 커지는 스텝 덕분에 "
         "오히려 더 빨리 손실이 낮아지기도 합니다. 하지만 두 번째 업데이트의 .grad는 g₁ + g₂, t번째에는 t개 기울기의 "
-        "합이라 걸음과 가중치가 계속 커집니다. 미니배치에 학습률 30이면 지나치거나 포화되어 얼어붙는 반면, 올바른 "
+        "합이라 스텝과 가중치가 계속 커집니다. 미니배치에 학습률 30이면 지나치거나 포화되어 얼어붙는 반면, 올바른 "
         "루프는 계속 학습합니다.",
     },
     "backprop.try.lr.q": {
@@ -349,8 +349,8 @@ STRINGS = {
         "en": "Higher — it climbs to 50 and stays there: the first steps throw the sigmoid units into saturation "
         "(outputs ≈ 0 or 1, some of them wrong), where σ′ ≈ 0, so the gradients vanish and training freezes. "
         "With one sample the same huge step lands on the right answer at once: nothing pulls the other way.",
-        "ko": "더 높습니다. 50까지 올라가서 그대로 머뭅니다. 처음 몇 걸음에 시그모이드 유닛이 포화되어(출력 ≈ 0 또는 1, "
-        "일부는 틀린 쪽으로) σ′ ≈ 0이 되고, 기울기가 사라져 학습이 멈춥니다. 샘플이 하나라면 같은 큰 걸음이 단번에 "
+        "ko": "더 높습니다. 50까지 올라가서 그대로 머뭅니다. 처음 몇 스텝 만에 시그모이드 유닛이 포화되어(출력 ≈ 0 또는 1, "
+        "일부는 틀린 쪽으로) σ′ ≈ 0이 되고, 기울기가 사라져 학습이 멈춥니다. 샘플이 하나라면 같은 큰 스텝이 단번에 "
         "정답에 닿습니다. 반대쪽으로 당기는 샘플이 없으니까요.",
     },
     # --- why --------------------------------------------------------------------------------------------------
@@ -374,7 +374,7 @@ STRINGS = {
         "loss down once, stores ∂L/∂(node) at each node and reuses it for everything below. For this net "
         "(one sample) the path-by-path way needs **{naive}** multiplications, backprop **{bp}**; for a "
         "2-16-16-16-1 net it is {naive_big:,} vs. {bp_big:,}. Backprop costs about as much as one forward pass.",
-        "ko": "**왜 거꾸로 가고, 왜 싼가.** L에서 모든 가중치까지의 경로를 하나하나 풀어 쓰면 같은 곱을 계속 반복하게 "
+        "ko": "**왜 거꾸로 가고, 왜 계산이 적게 들까?** L에서 모든 가중치까지의 경로를 하나하나 풀어 쓰면 같은 곱을 계속 반복하게 "
         "됩니다. 한 유닛의 가중치들은 그 위의 경로를 공유하니까요. 역전파는 손실에서 아래로 한 번만 내려가면서 노드마다 "
         "∂L/∂(노드)를 저장하고, 그 아래 모든 계산에 재사용합니다. 이 신경망(샘플 하나)에서 경로별로 계산하면 곱셈이 "
         "**{naive}**번, 역전파는 **{bp}**번 필요합니다. 2-16-16-16-1 신경망이라면 {naive_big:,}번 대 {bp_big:,}번입니다. "

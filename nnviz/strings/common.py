@@ -9,7 +9,7 @@ STRINGS = {
         "Every number on screen is checked against autograd in our tests, every view has a link that "
         "reproduces it, and every page gives you the PyTorch code behind it.",
         "ko": "신경망 기초를 다루는 여섯 개의 인터랙티브 수업입니다. 모든 계산은 PyTorch가 실시간으로 합니다. "
-        "화면의 모든 숫자는 테스트에서 autograd와 대조되고, 모든 화면은 그대로 재현되는 링크를 가지며, "
+        "화면의 모든 숫자는 테스트에서 autograd와 대조되고, 모든 화면은 링크 하나로 그대로 다시 열 수 있으며, "
         "모든 페이지에서 그 뒤의 PyTorch 코드를 볼 수 있습니다.",
     },
     "app.home": {"en": "Home", "ko": "홈"},
@@ -19,8 +19,8 @@ STRINGS = {
     "app.about.body": {
         "en": "nnviz runs real PyTorch {torch} on the server. Settings live in the page's URL: copy it to "
         "share exactly what you see. Open source; the `nnviz` package is also a tested Python library.",
-        "ko": "nnviz는 서버에서 실제 PyTorch {torch}로 계산합니다. 설정은 페이지 URL에 담겨 있어, URL을 복사하면 "
-        "지금 보는 화면을 그대로 공유할 수 있습니다. `nnviz` 패키지는 테스트된 파이썬 라이브러리로도 쓸 수 있습니다.",
+        "ko": "nnviz는 서버에서 실제 PyTorch {torch}{로} 계산합니다. 설정은 페이지 URL에 담겨 있어, URL을 복사하면 "
+        "지금 보는 화면을 그대로 공유할 수 있습니다. 소스는 공개되어 있고(오픈 소스), `nnviz` 패키지는 테스트된 파이썬 라이브러리로도 쓸 수 있습니다.",
     },
     "app.open": {"en": "Open", "ko": "열기"},
     "app.how.title": {"en": "How to use nnviz", "ko": "사용 방법"},
@@ -63,9 +63,9 @@ STRINGS = {
     # --- URL parameters ------------------------------------------------------------------------
     "param.rejected": {
         "en": "URL parameter `{name}={raw}` was ignored: {reason}.",
-        "ko": "URL 매개변수 `{name}={raw}`를 무시했습니다: {reason}.",
+        "ko": "URL 파라미터 `{name}={raw}`{를} 무시했습니다: {reason}.",
     },
-    "param.default": {"en": "Using the default, {default}, instead.", "ko": "대신 기본값 {default}을(를) 씁니다."},
+    "param.default": {"en": "Using the default, {default}, instead.", "ko": "대신 기본값 {default}{을} 씁니다."},
     "param.reason.unknown": {"en": "this page has no such setting", "ko": "이 페이지에 없는 설정입니다"},
     "param.reason.repeated": {"en": "it was given {n} times", "ko": "{n}번 중복되었습니다"},
     "param.reason.too_long": {"en": "longer than {n} characters", "ko": "{n}자보다 깁니다"},
@@ -87,14 +87,14 @@ STRINGS = {
         "en": "The loss became {value} (not a finite number). The steps were too large: with this learning "
         "rate each update overshoots further than the last, until the numbers overflow. Lower the learning "
         "rate (try 10× smaller) or use smaller initial weights. The curves show training up to that step.",
-        "ko": "손실이 {value}(유한하지 않은 값)가 되었습니다. 한 번에 너무 크게 움직였기 때문입니다. 이 학습률에서는 "
+        "ko": "손실이 유한하지 않은 값 {value}{이} 되었습니다. 한 번에 너무 크게 움직였기 때문입니다. 이 학습률에서는 "
         "업데이트할 때마다 더 멀리 지나쳐서 결국 숫자가 넘쳐 버립니다. 학습률을 낮추거나(10배 작게) 초기 가중치를 "
         "작게 해 보세요. 그래프는 그 스텝까지의 학습을 보여 줍니다.",
     },
     "diverged.grad": {
         "en": "A gradient became {value} (not a finite number): the gradients exploded. Lower the learning "
         "rate, use fewer layers, or a smaller initialisation. The curves show training up to that step.",
-        "ko": "기울기가 {value}(유한하지 않은 값)가 되었습니다. 기울기가 폭발한 것입니다. 학습률을 낮추거나, "
+        "ko": "기울기가 유한하지 않은 값 {value}{이} 되었습니다. 기울기가 폭발한 것입니다. 학습률을 낮추거나, "
         "층 수를 줄이거나, 더 작은 초기화를 써 보세요. 그래프는 그 스텝까지의 학습을 보여 줍니다.",
     },
     # --- option labels shared by pages (opt.<value>) -------------------------------------------------

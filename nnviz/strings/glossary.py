@@ -67,7 +67,7 @@ _DEFS = {
     "epoch": ("One pass over the whole training set.", "학습 데이터 전체를 한 번 도는 것입니다."),
     "hidden_layer": ("A layer between input and output. Its units compute new features — for XOR, such as OR and "
                      "NAND — in which the task becomes linearly separable.",
-                     "입력과 출력 사이의 층입니다. 은닉 유닛은 새 특징을 계산하며(XOR이라면 OR과 NAND 같은), 그 특징 "
+                     "입력과 출력 사이의 층입니다. 은닉 유닛은 새 특성을 계산하며(XOR이라면 OR과 NAND 같은), 그 특성 "
                      "공간에서는 문제가 선형 분리 가능해집니다."),
     "mlp": ("Layers of neurons, each feeding the next: nn.Sequential(nn.Linear, activation, nn.Linear, …).",
             "뉴런 층을 여러 개 이어 붙인 신경망입니다: nn.Sequential(nn.Linear, 활성화, nn.Linear, …)."),
@@ -83,7 +83,7 @@ _DEFS = {
                    "∂L/∂w = ∂L/∂a · ∂a/∂z · ∂z/∂w.",
                    "합성 함수의 도함수는 각 단계 도함수의 곱입니다: ∂L/∂w = ∂L/∂a · ∂a/∂z · ∂z/∂w."),
     "gradient": ("How much the loss changes per unit change of a parameter; its direction is uphill.",
-                 "매개변수를 조금 바꿀 때 손실이 얼마나 변하는지 나타내며, 손실이 커지는 방향을 가리킵니다."),
+                 "파라미터를 조금 바꿀 때 손실이 얼마나 변하는지 나타내며, 손실이 커지는 방향을 가리킵니다."),
     "autograd": ("PyTorch's automatic differentiation: it records the operations (grad_fn) and runs the chain "
                  "rule backwards on loss.backward().",
                  "PyTorch의 자동 미분입니다. 연산을 기록(grad_fn)해 두었다가 loss.backward()에서 연쇄 법칙을 거꾸로 "
@@ -91,7 +91,7 @@ _DEFS = {
     "computational_graph": ("The operations from input to loss as a graph; backprop walks it in reverse.",
                             "입력에서 손실까지의 연산을 그래프로 나타낸 것으로, 역전파는 이 그래프를 거꾸로 따라갑니다."),
     "zero_grad": ("Resets the .grad of the parameters. Without it, backward() adds the new gradient to the old one.",
-                  "매개변수의 .grad를 0으로 되돌립니다. 이것을 빠뜨리면 backward()가 새 기울기를 이전 것에 더합니다."),
+                  "파라미터의 .grad를 0으로 되돌립니다. 이것을 빠뜨리면 backward()가 새 기울기를 이전 것에 더합니다."),
     "activation": ("The non-linear function after a layer's sum (sigmoid, tanh, ReLU …). Without it, stacked "
                    "layers collapse into one linear map.",
                    "층의 합 다음에 적용하는 비선형 함수(시그모이드, tanh, ReLU …)입니다. 이것이 없으면 층을 쌓아도 "
@@ -105,7 +105,7 @@ _DEFS = {
     "dead_relu": ("A ReLU unit whose input is negative for every sample: it outputs 0, gets gradient 0 and never "
                   "recovers. LeakyReLU keeps a small slope to avoid it.",
                   "모든 샘플에서 입력이 음수인 ReLU 유닛입니다. 출력도 기울기도 0이라 다시 살아나지 못합니다. "
-                  "LeakyReLU는 작은 기울기를 남겨 이를 피합니다."),
+                  "LeakyReLU는 작은 미분값을 남겨 이를 피합니다."),
     "saturation": ("A sigmoid or tanh unit pushed to its flat ends, where the derivative is nearly 0.",
                    "시그모이드나 tanh 유닛이 평평한 양 끝으로 밀려나 도함수가 거의 0이 된 상태입니다."),
     "initialization": ("How weights are drawn before training. It sets how activations and gradients grow or "
@@ -114,7 +114,7 @@ _DEFS = {
                        "정도를 좌우합니다."),
     "xavier": ("Variance 2/(fan_in + fan_out) (times the activation's gain²): keeps signals steady for tanh and "
                "sigmoid. torch.nn.init.xavier_normal_.",
-               "분산 2/(fan_in + fan_out)(× 활성화 함수 gain²)으로, tanh와 시그모이드에서 신호 크기를 유지합니다. "
+               "가중치 분산을 2/(fan_in + fan_out)에 활성화 함수의 이득²을 곱한 값으로 두어, tanh와 시그모이드에서 신호 크기를 유지합니다. "
                "torch.nn.init.xavier_normal_."),
     "he": ("Variance 2/fan_in: keeps signals steady through ReLU layers, which zero half their inputs. "
            "torch.nn.init.kaiming_normal_.",
@@ -129,7 +129,7 @@ _DEFS = {
                 "학습 중에 각 유닛을 확률 p로 0으로 만들고(PyTorch의 p는 끌 확률), 나머지를 1/(1 − p)배 합니다. "
                 "nn.Dropout(p)."),
     "overfitting": ("Fitting the training data's noise: training loss keeps falling while test loss rises.",
-                    "학습 데이터의 잡음까지 맞추는 것으로, 학습 손실은 계속 줄지만 테스트 손실은 커집니다."),
+                    "학습 데이터의 노이즈까지 맞추는 것으로, 학습 손실은 계속 줄지만 테스트 손실은 커집니다."),
     "eval_mode": ("model.train() turns dropout on; model.eval() turns it off for predictions. Forgetting eval() "
                   "gives a different answer on every call.",
                   "model.train()은 드롭아웃을 켜고 model.eval()은 예측할 때 끕니다. eval()을 잊으면 호출할 때마다 "

@@ -78,7 +78,7 @@ STRINGS = {
     "init.gain.help": {
         "en": "What a bare call gives — xavier_*/orthogonal_: g = 1 (the tutorial's xavier_uniform_(w)); "
         "kaiming_*: nonlinearity='leaky_relu' with a = 0, so g = √2 — or nn.init.calculate_gain(activation).",
-        "ko": "인자 없이 부를 때의 값(xavier_*/orthogonal_: g = 1, 튜토리얼의 xavier_uniform_(w)와 같음; "
+        "ko": "인자 없이 부를 때의 값(xavier_*/orthogonal_: g = 1, 튜토리얼의 xavier_uniform_(w)과 같음; "
         "kaiming_*: nonlinearity='leaky_relu', a = 0이라 g = √2) 또는 nn.init.calculate_gain(활성화 함수).",
     },
     "opt.torch_default": {"en": "bare call (PyTorch's default argument)", "ko": "인자 없이 (PyTorch 기본 인자)"},
@@ -95,7 +95,7 @@ STRINGS = {
     "init.lr": {"en": "Learning rate", "ko": "학습률"},
     "init.lr.help": {"en": "SGD learning rate, the same for every scheme.", "ko": "SGD 학습률이며 모든 방법에 같습니다."},
     # --- presets ---------------------------------------------------------------------------------
-    "init.presets": {"en": "Well-known pictures — one click each:", "ko": "잘 알려진 장면 — 클릭 한 번으로:"},
+    "init.presets": {"en": "Well-known pictures — one click each:", "ko": "대표적인 설정 — 클릭 한 번으로 불러오기:"},
     "init.preset.tutorial": {"en": "Tutorial net 64-256-256-10", "ko": "튜토리얼 신경망 64-256-256-10"},
     "init.preset.tanh_small": {"en": "tanh, σ = 0.01", "ko": "tanh, σ = 0.01"},
     "init.preset.tanh_large": {"en": "tanh, σ = 1", "ko": "tanh, σ = 1"},
@@ -105,7 +105,7 @@ STRINGS = {
     # --- the chosen scheme -----------------------------------------------------------------------
     "init.formula": {
         "en": "**{name}** draws every weight as",
-        "ko": "**{name}**은(는) 가중치를 다음과 같이 뽑습니다.",
+        "ko": "**{name}**{은} 가중치를 다음과 같이 뽑습니다.",
     },
     "init.formula.std": {
         "en": "Theoretical std of the weights: first layer (64 → {w}) **{first}**, hidden ({w} → {w}) **{hidden}**, "
@@ -127,7 +127,7 @@ STRINGS = {
     "init.m.flat.help": {
         "en": "Share of units whose local slope φ′(z) is below 0.01: they pass less than 1 % of the gradient "
         "(saturated tanh/sigmoid, ReLU at z < 0).",
-        "ko": "국소 기울기 φ′(z)가 0.01보다 작은 유닛의 비율입니다. 이런 유닛은 기울기를 1 %도 전달하지 "
+        "ko": "미분값 φ′(z)이 0.01보다 작은 유닛의 비율입니다. 이런 유닛은 기울기를 1%도 전달하지 "
         "못합니다(포화된 tanh/시그모이드, z < 0인 ReLU).",
     },
     "init.verdict.vanish": {
@@ -157,7 +157,7 @@ STRINGS = {
     "init.verdict.saturate": {
         "en": "**The units saturate.** {flat} of the units in layer {n} sit on the flat part of the activation "
         "(φ′ < 0.01): they output ±1 (or 0/1) whatever the input and pass almost no gradient.",
-        "ko": "**유닛이 포화됩니다.** {n}층 유닛의 {flat}가 활성화 함수의 평평한 부분(φ′ < 0.01)에 있습니다. 입력과 "
+        "ko": "**유닛이 포화됩니다.** {n}층 유닛의 {flat}{가} 활성화 함수의 평평한 부분(φ′ < 0.01)에 있습니다. 입력과 "
         "상관없이 ±1(또는 0/1)을 내고 기울기를 거의 전달하지 못합니다.",
     },
     "init.verdict.grad": {
@@ -196,7 +196,7 @@ STRINGS = {
         "weights (it follows each layer's variance through the activation; not defined for constant weights). "
         "Log scale: each grid line is ×10.",
         "ko": "점이 있는 실선: 이 배치에서 잰 값. 점선: 이론값. 가중치는 방법의 공식에서, 활성값과 ∂L/∂h는 "
-        "독립인 무작위 가중치를 가정한 평균장(mean-field) 예측에서 구했습니다(각 층의 분산을 활성화 함수에 "
+        "독립인 무작위 가중치를 가정한 평균장 이론의 예측에서 구했습니다(각 층의 분산을 활성화 함수에 "
         "통과시켜 따라갑니다. 상수 가중치에는 정의되지 않습니다). 로그 눈금: 눈금 한 칸이 10배입니다.",
     },
     "init.panel.weight": {"en": "Weights w", "ko": "가중치 w"},
@@ -212,15 +212,15 @@ STRINGS = {
     "init.lbl.value": {"en": "value", "ko": "값"},
     "init.lbl.share": {"en": "share of values", "ko": "값의 비율"},
     "init.lbl.count": {"en": "count", "ko": "개수"},
-    "init.lbl.from": {"en": "from", "ko": "부터"},
-    "init.lbl.to": {"en": "to", "ko": "까지"},
+    "init.lbl.from": {"en": "from", "ko": "구간 시작"},
+    "init.lbl.to": {"en": "to", "ko": "구간 끝"},
     "init.lbl.step": {"en": "step", "ko": "스텝"},
     "init.lbl.train_loss": {"en": "training loss", "ko": "학습 손실"},
     "init.lbl.test_acc": {"en": "test accuracy", "ko": "테스트 정확도"},
     "init.lbl.unit": {"en": "unit", "ko": "유닛"},
     "init.lbl.weight": {"en": "weight", "ko": "가중치"},
     "init.lbl.output": {"en": "out", "ko": "출력"},
-    "init.lbl.ln10": {"en": "ln 10 = guessing", "ko": "ln 10 = 찍기"},
+    "init.lbl.ln10": {"en": "ln 10 = guessing", "ko": "ln 10 = 무작위로 찍기"},
     # --- histograms ------------------------------------------------------------------------------
     "init.hist.title": {"en": "Distributions, layer by layer", "ko": "층별 분포"},
     "init.hist.weight": {"en": "Weights", "ko": "가중치"},
@@ -262,7 +262,7 @@ STRINGS = {
         "ko": "`nn.init.constant_(w, {value})`로 초기화하고 학습해 보세요. 은닉층의 모든 유닛이 같은 입력의 같은 합을 "
         "계산하므로 값도, 기울기도, 업데이트도 매 스텝 똑같습니다. 유닛 {units}개짜리 층이 유닛 **하나**처럼 "
         "동작합니다. 여기서는 튜토리얼과 같은 모양인 64-{units}-{units}-10({act})을 숫자 데이터로 {steps}스텝 "
-        "학습시키고(학습률 {lr}), {other}와(과) 나란히 비교합니다.",
+        "학습시키고(학습률 {lr}), {other}{와} 나란히 비교합니다.",
     },
     "init.sym.trace": {
         "en": "The weight from the first input into {k} units of the last hidden layer, step by step",
@@ -299,7 +299,7 @@ STRINGS = {
     "init.sym.verdict.broken": {
         "en": "Constant init, yet the units came apart (up to {distinct} distinct units): floating-point rounding "
         "broke the tie. The difference stays tiny next to a random init.",
-        "ko": "상수 초기화인데도 유닛이 갈라졌습니다(서로 다른 유닛 최대 {distinct}개). 부동소수점 반올림이 균형을 "
+        "ko": "상수 초기화인데도 유닛이 갈라졌습니다(서로 다른 유닛 최대 {distinct}개). 부동소수점 반올림이 대칭을 "
         "깼습니다. 그래도 무작위 초기화와 비교하면 차이는 아주 작습니다.",
     },
     "init.sym.verdict.random": {
@@ -324,7 +324,7 @@ STRINGS = {
     "init.train.capped": {
         "en": "Trained at width {tw} instead of {w} so the comparison takes a second or two; whether a scheme keeps "
         "the signal alive depends on its scaling with depth, which the chart above shows at full width.",
-        "ko": "비교가 1~2초 안에 끝나도록 너비 {w} 대신 {tw}로 학습합니다. 방법이 신호를 살리는지는 깊이에 따른 "
+        "ko": "비교가 1~2초 안에 끝나도록 너비 {w} 대신 {tw}{로} 학습합니다. 방법이 신호를 살리는지는 깊이에 따른 "
         "배율로 정해지며, 위 그래프가 원래 너비에서 그것을 보여 줍니다.",
     },
     "init.train.loss": {"en": "Training loss", "ko": "학습 손실"},
@@ -350,7 +350,7 @@ STRINGS = {
         "activations (tanh, sigmoid) keep the numbers finite, so nothing overflows — the net just gets worse. "
         "Try a learning rate 10× smaller.",
         "ko": "**학습률이 너무 큽니다.** {schemes}에서 학습 중 손실이 오히려 *올라갔습니다*(첫 번째는 {start}에서 "
-        "{end}로). 크기 {lr}의 스텝이 매번 최솟값을 더 멀리 지나칩니다. 포화하는 활성화 함수(tanh, 시그모이드)가 "
+        "{end}{로}). 크기 {lr}의 스텝이 매번 최솟값을 더 멀리 지나칩니다. 포화하는 활성화 함수(tanh, 시그모이드)가 "
         "숫자를 유한하게 붙잡아 두어 넘치지는 않지만, 신경망은 점점 나빠집니다. 학습률을 10배 줄여 보세요.",
     },
     "init.train.best": {
@@ -385,7 +385,7 @@ STRINGS = {
         "weights of size 1 summed over 512 inputs — and the mean-field theory (dashed) predicts exactly that. "
         "Saturation does not make the gradient small; it makes it wild: a handful of huge entries and zeros "
         "everywhere else.",
-        "ko": "활성값은 ±1에 몰립니다(유닛의 약 89 %가 평평함). 그런데 ∂L/∂h를 보면 입력 쪽으로 갈수록 층마다 약 3.5배씩 "
+        "ko": "활성값은 ±1에 몰립니다(유닛의 약 89%가 평평함). 그런데 ∂L/∂h를 보면 입력 쪽으로 갈수록 층마다 약 3.5배씩 "
         "*커집니다*. 포화되지 않은 몇몇 유닛이 크기 1인 가중치 512개를 거쳐 기울기를 키우기 때문이며, 평균장 "
         "이론(점선)도 정확히 그렇게 예측합니다. 포화는 기울기를 작게 만드는 게 아니라 들쭉날쭉하게 만듭니다. "
         "몇 개는 아주 크고 나머지는 0입니다.",
@@ -400,7 +400,7 @@ STRINGS = {
         "and the line goes flat. Set the gain to *calculate_gain* and Xavier gets g = √2 as well.",
         "ko": "ReLU는 입력의 절반을 0으로 만들어 E[h²] = Var(z)/2가 됩니다. 그래서 신호 크기가 층마다 1/√2배로 줄어 "
         "20층이면 약 700분의 1이 됩니다. He(**ReLU, He**)는 그 절반을 메우려고 분산을 2/n으로 두 배 키우고, 선이 "
-        "평평해집니다. 이득을 *calculate_gain*으로 바꾸면 Xavier도 g = √2를 받습니다.",
+        "평평해집니다. 이득을 `calculate_gain`으로 바꾸면 Xavier도 g = √2를 받습니다.",
     },
     "init.try.q4": {
         "en": "Set the activation to **tanh** at 10 layers and keep **PyTorch's default** scheme. Will the training "
@@ -449,7 +449,7 @@ STRINGS = {
         "en": "**Xavier (Glorot & Bengio, 2010)** wants both to stay at 1 for a roughly linear activation (tanh near "
         "0); it cannot have both when n_in ≠ n_out, so it takes the harmonic compromise:",
         "ko": "**Xavier(Glorot & Bengio, 2010)**는 거의 선형인 활성화 함수(0 근처의 tanh)에서 두 배율을 모두 1로 두고 "
-        "싶어 합니다. n_in ≠ n_out이면 둘 다 만족할 수 없으므로 그 사이의 절충을 택합니다.",
+        "싶어 합니다. n_in ≠ n_out이면 둘 다 만족할 수 없으므로 두 조건의 조화 평균으로 절충합니다.",
     },
     "init.why.he": {
         "en": "**He (Kaiming He et al., 2015)**: ReLU zeroes half of the inputs, so only half of the variance "
@@ -467,7 +467,7 @@ STRINGS = {
         "en": "The dashed theory lines go one step further (mean-field theory, Poole et al. 2016): they follow each "
         "layer's variance q through the real activation, with no linear approximation — which is why they also "
         "catch tanh's saturation and the exploding gradients of σ = 1:",
-        "ko": "그래프의 점선 이론값은 한 걸음 더 나아갑니다(평균장 이론, Poole 외 2016). 선형 근사 없이 실제 활성화 "
+        "ko": "그래프의 점선 이론값은 여기서 더 나아갑니다(평균장 이론, Poole 외 2016). 선형 근사 없이 실제 활성화 "
         "함수를 통과시키며 층마다 분산 q를 따라갑니다. 그래서 tanh의 포화와 σ = 1일 때의 기울기 폭발까지 "
         "맞힙니다.",
     },
@@ -476,8 +476,8 @@ STRINGS = {
         "Machine, stack them, then fine-tune with backprop. It was the first way to train deep nets at all; "
         "Xavier and He made it unnecessary with one line of arithmetic, which is why it is rarely used today.",
         "ko": "튜토리얼에는 RBM 사전 학습(2006)도 나옵니다. 층 하나씩 제한된 볼츠만 머신(RBM)으로 따로 학습해 쌓은 뒤 "
-        "역전파로 미세 조정하는 방법으로, 깊은 신경망을 처음으로 학습 가능하게 했습니다. Xavier와 He가 산수 한 "
-        "줄로 이를 대신하게 되어 지금은 잘 쓰지 않습니다.",
+        "역전파로 미세 조정하는 방법으로, 깊은 신경망을 처음으로 학습 가능하게 했습니다. Xavier와 He가 간단한 공식 하나로 "
+        "이를 대신하게 되어 지금은 잘 쓰지 않습니다.",
     },
     "init.latex.sum": _same(_LATEX_SUM),
     "init.latex.product": _same(_LATEX_PRODUCT),
@@ -501,7 +501,7 @@ STRINGS = {
     },
     "init.code.init": {
         "en": "re-initialise every weight (and bias) with torch.nn.init, drawing from our own generator",
-        "ko": "모든 가중치(와 편향)를 torch.nn.init으로 다시 초기화합니다. 난수는 우리 생성기에서 뽑습니다",
+        "ko": "모든 가중치와 편향을 torch.nn.init으로 다시 초기화합니다. 난수는 우리 생성기에서 뽑습니다",
     },
     "init.code.noise": {"en": "its own random stream for the data", "ko": "데이터용 난수 흐름은 따로 둡니다"},
     "init.code.probe": {

@@ -9,6 +9,7 @@ _LATEX_XOR = (
     r"\end{aligned}"
 )
 _LATEX_SUM = r"(w_1 + b) + (w_2 + b) \ge 0 \;\Rightarrow\; w_1 + w_2 + b \ge -b > 0 \quad\text{but we need } w_1 + w_2 + b < 0"
+_LATEX_SUM_KO = _LATEX_SUM.replace(r"\text{but we need }", r"\text{그런데 필요한 조건은 }")
 _LATEX_BCE = r"L(p) = -\tfrac14\big[\log(1-p_{00}) + \log p_{01} + \log p_{10} + \log(1-p_{11})\big] \;\ge\; \ln 2"
 _LATEX_UNIT = r"z = w_1 x_1 + w_2 x_2 + b,\qquad p = \sigma(z) = \frac{1}{1 + e^{-z}}"
 
@@ -28,7 +29,7 @@ STRINGS = {
         "truth table. It can only draw **one straight line** through the input plane. Watch the line find "
         "AND, OR and NAND, and watch it fail on XOR: the loss stops at ln 2 ≈ 0.693, whatever the seed or "
         "learning rate.",
-        "ko": "뉴런 하나(`nn.Linear(2, 1)` 뒤에 시그모이드)가 네 줄짜리 진리표로 논리 게이트를 배웁니다. 이 뉴런은 "
+        "ko": "뉴런 하나(`nn.Linear(2, 1)` 뒤에 시그모이드)가 네 행짜리 진리표로 논리 게이트를 배웁니다. 이 뉴런은 "
         "입력 평면에 **직선 하나**만 그을 수 있습니다. 그 직선이 AND, OR, NAND를 찾아가는 모습과, XOR에서 "
         "실패하는 모습을 보세요. XOR의 손실은 시드나 학습률과 상관없이 ln 2 ≈ 0.693에서 멈춥니다.",
     },
@@ -47,7 +48,7 @@ STRINGS = {
     "perceptron.loss": {"en": "Loss", "ko": "손실 함수"},
     "perceptron.loss.help": {
         "en": "BCE (nn.BCELoss) is the usual loss for a 0/1 target; MSE (nn.MSELoss) is the squared error.",
-        "ko": "BCE(nn.BCELoss)는 0/1 정답에 쓰는 보통의 손실이고, MSE(nn.MSELoss)는 오차의 제곱입니다.",
+        "ko": "BCE(nn.BCELoss)는 0/1 정답에 흔히 쓰는 손실이고, MSE(nn.MSELoss)는 오차의 제곱입니다.",
     },
     "perceptron.lr": {"en": "Learning rate", "ko": "학습률"},
     "perceptron.lr.help": {
@@ -57,7 +58,7 @@ STRINGS = {
     "perceptron.steps": {"en": "Training steps", "ko": "학습 스텝 수"},
     "perceptron.steps.help": {
         "en": "Full-batch updates: each step sees all four rows of the truth table.",
-        "ko": "전체 배치 업데이트 횟수입니다. 한 스텝에 진리표의 네 줄을 모두 봅니다.",
+        "ko": "전체 배치 업데이트 횟수입니다. 한 스텝에 진리표의 네 행을 모두 봅니다.",
     },
     "perceptron.epochs": {"en": "Epochs", "ko": "에포크 수"},
     "perceptron.epochs.help": {
@@ -73,7 +74,7 @@ STRINGS = {
     "perceptron.lbl.x1": {"en": "input x₁", "ko": "입력 x₁"},
     "perceptron.lbl.x2": {"en": "input x₂", "ko": "입력 x₂"},
     "perceptron.lbl.p": {"en": "output P(y=1)", "ko": "출력 P(y=1)"},
-    "perceptron.lbl.step_out": {"en": "output step(z)", "ko": "출력 step(z)"},
+    "perceptron.lbl.step_out": {"en": "output step(z)", "ko": "계단 함수 출력"},
     "perceptron.lbl.y": {"en": "target y", "ko": "정답 y"},
     "perceptron.lbl.target0": {"en": "y = 0", "ko": "y = 0"},
     "perceptron.lbl.target1": {"en": "y = 1", "ko": "y = 1"},
@@ -87,10 +88,10 @@ STRINGS = {
     "perceptron.lbl.mistakes": {"en": "mistakes", "ko": "틀린 개수"},
     "perceptron.lbl.lr": {"en": "learning rate", "ko": "학습률"},
     "perceptron.lbl.seed": {"en": "seed", "ko": "시드"},
-    "perceptron.lbl.correct": {"en": "right?", "ko": "맞았나?"},
+    "perceptron.lbl.correct": {"en": "right?", "ko": "정답 여부"},
     "perceptron.lbl.yes": {"en": "yes", "ko": "예"},
     "perceptron.lbl.no": {"en": "no", "ko": "아니요"},
-    "perceptron.lbl.param": {"en": "parameter", "ko": "매개변수"},
+    "perceptron.lbl.param": {"en": "parameter", "ko": "파라미터"},
     "perceptron.lbl.value": {"en": "value", "ko": "값"},
     "perceptron.lbl.meaning": {"en": "what it means", "ko": "의미"},
     "perceptron.lbl.converged": {"en": "first epoch with 0 mistakes", "ko": "처음으로 0개 틀린 에포크"},
@@ -129,7 +130,7 @@ STRINGS = {
         "en": "**{gate} not learned.** The loss is stuck at {loss:.4f}, on the plateau {plateau:.4f}: the neuron "
         "gives up and outputs ≈ 0.5 for every input. No single line puts both 1s on one side and both 0s on "
         "the other.",
-        "ko": "**{gate} 학습 실패.** 손실이 {loss:.4f}에서 멈췄습니다. 평탄 구간 {plateau:.4f}입니다. 뉴런이 포기하고 "
+        "ko": "**{gate} 학습 실패.** 손실이 평탄 구간 {plateau:.4f}에 걸려 {loss:.4f}에서 멈췄습니다. 뉴런이 포기하고 "
         "모든 입력에 ≈ 0.5를 출력합니다. 직선 하나로는 1 두 개를 한쪽에, 0 두 개를 다른 쪽에 둘 수 없습니다.",
     },
     "perceptron.verdict.partial": {
@@ -148,7 +149,7 @@ STRINGS = {
     "perceptron.equation": {"en": "The decision line after step {step}:", "ko": "{step}번째 스텝 뒤의 결정 경계 직선:"},
     "perceptron.meaning.w": {
         "en": "Raising x{i} from 0 to 1 adds {w:+.3f} to z, multiplying the odds of y = 1 by e^w = {odds:.3g}.",
-        "ko": "x{i}를 0에서 1로 올리면 z가 {w:+.3f}만큼 변하고, y = 1일 오즈가 e^w = {odds:.3g}배가 됩니다.",
+        "ko": "x{i}{를} 0에서 1로 올리면 z가 {w:+.3f}만큼 변하고, y = 1일 오즈가 e^w = {odds:.3g}배가 됩니다.",
     },
     "perceptron.meaning.b": {
         "en": "The output when both inputs are 0 is σ(b) = {p:.3f}. A more negative bias means the neuron needs "
@@ -172,7 +173,7 @@ STRINGS = {
         "ko": "같은 초기 가중치(시드 {seed})와 같은 설정으로 게이트마다 학습했습니다. AND, OR, NAND는 0을 향해 가고, "
         "XOR은 점선에서 평평해집니다.",
     },
-    "perceptron.floor": {"en": "XOR from 220 starts", "ko": "XOR, 220가지 출발점"},
+    "perceptron.floor": {"en": "XOR from 220 starts", "ko": "출발점 220가지에서 본 XOR"},
     "perceptron.floor.caption": {
         "en": "Final XOR loss after {steps} steps for seeds 0–19 and every learning rate from 0.001 to 100. The "
         "lowest of all {n} runs is {min:.6f}; the plateau is {plateau:.6f}. No run gets below it — larger "
@@ -267,7 +268,7 @@ STRINGS = {
     },
     "perceptron.latex.unit": _same(_LATEX_UNIT),
     "perceptron.latex.xor": _same(_LATEX_XOR),
-    "perceptron.latex.sum": _same(_LATEX_SUM),
+    "perceptron.latex.sum": {"en": _LATEX_SUM, "ko": _LATEX_SUM_KO},
     "perceptron.latex.bce": _same(_LATEX_BCE),
     # code comments
     "perceptron.code.title": {"en": "One neuron learning {gate}", "ko": "뉴런 하나로 {gate} 배우기"},

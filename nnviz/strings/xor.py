@@ -53,7 +53,7 @@ STRINGS = {
     "xor.layers": {"en": "Hidden layers", "ko": "은닉층 수"},
     "xor.layers.help": {
         "en": "1 is the 2-H-1 net. 3 with H = 10 is the tutorial's deeper 2-10-10-10-1 net.",
-        "ko": "1이면 2-H-1 신경망입니다. H = 10에서 3으로 하면 튜토리얼의 더 깊은 2-10-10-10-1 신경망입니다.",
+        "ko": "1이면 2-H-1 신경망입니다. 3이고 H = 10이면 튜토리얼의 더 깊은 2-10-10-10-1 신경망입니다.",
     },
     "xor.activation": {"en": "Hidden activation", "ko": "은닉층 활성화 함수"},
     "xor.activation.help": {
@@ -64,7 +64,7 @@ STRINGS = {
     "xor.optimizer.help": {
         "en": "torch.optim.SGD (no momentum) or torch.optim.Adam with its default betas. Adam usually wants a "
         "much smaller learning rate (0.01–0.1).",
-        "ko": "torch.optim.SGD(모멘텀 없음) 또는 기본 beta 값의 torch.optim.Adam입니다. Adam은 보통 훨씬 작은 "
+        "ko": "torch.optim.SGD(모멘텀 없음) 또는 기본 설정(betas)의 torch.optim.Adam입니다. Adam은 보통 훨씬 작은 "
         "학습률(0.01–0.1)이 맞습니다.",
     },
     "xor.lr": {"en": "Learning rate", "ko": "학습률"},
@@ -75,7 +75,7 @@ STRINGS = {
     "xor.steps": {"en": "Training steps", "ko": "학습 스텝 수"},
     "xor.steps.help": {
         "en": "Full-batch updates; each step sees all four rows of XOR's truth table.",
-        "ko": "전체 배치 업데이트 횟수입니다. 한 스텝에 XOR 진리표의 네 줄을 모두 봅니다.",
+        "ko": "전체 배치 업데이트 횟수입니다. 한 스텝에 XOR 진리표의 네 행을 모두 봅니다.",
     },
     "xor.view": {"en": "Show the net after step", "ko": "이 스텝 뒤의 신경망 보기"},
     "xor.view.help": {
@@ -91,12 +91,12 @@ STRINGS = {
     "xor.start_seed": {"en": "First seed", "ko": "첫 시드"},
     "xor.start_seed.help": {
         "en": "The sweep uses seeds first, first + 1, …, first + N − 1.",
-        "ko": "실험은 시드 first, first + 1, …, first + N − 1을 씁니다.",
+        "ko": "첫 시드가 s이면 실험은 시드 s, s + 1, …, s + N − 1을 씁니다.",
     },
     # --- presets ----------------------------------------------------------------------------------
     "xor.presets": {"en": "Presets", "ko": "미리 준비한 설정"},
     "xor.preset.classic": {"en": "Tutorial 2-2-1", "ko": "튜토리얼 2-2-1"},
-    "xor.preset.deep": {"en": "Deep 2-10-10-10-1", "ko": "깊게 2-10-10-10-1"},
+    "xor.preset.deep": {"en": "Deep 2-10-10-10-1", "ko": "깊은 2-10-10-10-1"},
     "xor.preset.stuck": {"en": "A stuck seed", "ko": "갇힌 시드"},
     "xor.preset.wide": {"en": "Wider: H = 4", "ko": "더 넓게: H = 4"},
     "xor.preset.adam": {"en": "Adam, lr 0.1", "ko": "Adam, lr 0.1"},
@@ -117,8 +117,8 @@ STRINGS = {
     "xor.lbl.seeds": {"en": "seeds", "ko": "시드 수"},
     "xor.lbl.seed": {"en": "seed", "ko": "시드"},
     "xor.lbl.outcome": {"en": "outcome", "ko": "결과"},
-    "xor.lbl.from": {"en": "from", "ko": "부터"},
-    "xor.lbl.to": {"en": "to", "ko": "까지"},
+    "xor.lbl.from": {"en": "from", "ko": "구간 시작"},
+    "xor.lbl.to": {"en": "to", "ko": "구간 끝"},
     "xor.lbl.share_solved": {"en": "share of seeds solved", "ko": "성공한 시드 비율"},
     "xor.lbl.rate": {"en": "success rate", "ko": "성공률"},
     "xor.lbl.solved": {"en": "solved", "ko": "성공"},
@@ -139,7 +139,7 @@ STRINGS = {
     "xor.lbl.no": {"en": "no", "ko": "아니요"},
     "xor.lbl.target": {"en": "target", "ko": "정답"},
     "xor.lbl.point_loss": {"en": "this point's loss", "ko": "이 점의 손실"},
-    "xor.lbl.correct": {"en": "right?", "ko": "맞았나?"},
+    "xor.lbl.correct": {"en": "right?", "ko": "정답 여부"},
     "xor.lbl.tensor": {"en": "tensor (state_dict name)", "ko": "텐서 (state_dict 이름)"},
     "xor.lbl.index": {"en": "index", "ko": "인덱스"},
     "xor.lbl.value": {"en": "value", "ko": "값"},
@@ -152,7 +152,7 @@ STRINGS = {
     "xor.lbl.output_layer": {"en": "output", "ko": "출력"},
     "xor.ref.solved_below": {"en": "0.05: solved", "ko": "0.05: 성공 기준"},
     "xor.ref.half_ln2": {"en": "ln 2 / 2 ≈ 0.347", "ko": "ln 2 / 2 ≈ 0.347"},
-    "xor.ref.three": {"en": "≈ 0.477 (3 merged)", "ko": "≈ 0.477 (셋이 겹침)"},
+    "xor.ref.three": {"en": "≈ 0.477 (3 merged)", "ko": "≈ 0.477 (세 점이 겹침)"},
     "xor.ref.ln2": {"en": "ln 2 ≈ 0.693", "ko": "ln 2 ≈ 0.693"},
     # outcomes
     "xor.outcome.solved": {"en": "solved (loss < 0.05)", "ko": "성공 (손실 < 0.05)"},
@@ -277,14 +277,14 @@ STRINGS = {
         "en": "**Step {step}: XOR is linearly separable here.** Both y = 1 points lie on one side of the black line and both "
         "y = 0 points on the other (smallest margin {margin:.3g}). In the input plane no line could do this; the "
         "hidden layer has moved the points so that one can.",
-        "ko": "**{step} 스텝: 여기서는 XOR이 선형 분리됩니다.** y = 1인 두 점은 검은 직선의 한쪽에, y = 0인 두 점은 반대쪽에 "
+        "ko": "**{step}번째 스텝: 여기서는 XOR이 선형 분리됩니다.** y = 1인 두 점은 검은 직선의 한쪽에, y = 0인 두 점은 반대쪽에 "
         "있습니다(가장 작은 여유 {margin:.3g}). 입력 평면에서는 어떤 직선도 못 하던 일입니다. 은닉층이 점들을 "
         "옮겨서 직선 하나로 나눌 수 있게 만든 것입니다.",
     },
     "xor.hidden.not_separable": {
         "en": "**Not separated at step {step}**: at least one point is on the wrong side of the black line. "
         "{merged}",
-        "ko": "**{step} 스텝에서는 아직 나뉘지 않았습니다.** 적어도 한 점이 검은 직선의 반대쪽에 있습니다. {merged}",
+        "ko": "**{step}번째 스텝에서는 아직 나뉘지 않았습니다.** 적어도 한 점이 검은 직선의 반대쪽에 있습니다. {merged}",
     },
     "xor.hidden.merged": {
         "en": "Inputs {points} land on almost the same hidden point (within {d:.2g}) although their targets "
@@ -292,7 +292,7 @@ STRINGS = {
         "ko": "입력 {points}의 정답은 서로 다른데 은닉 공간에서 거의 같은 점에 떨어집니다(거리 {d:.2g} 이내). 어떤 "
         "직선도 이들을 나눌 수 없습니다.",
     },
-    "xor.units.title": {"en": "What each unit detects at step {step}", "ko": "{step} 스텝에서 유닛마다 감지하는 것"},
+    "xor.units.title": {"en": "What each unit detects at step {step}", "ko": "{step}번째 스텝에서 유닛마다 감지하는 것"},
     "xor.units.caption": {
         "en": "A unit is *on* where its weighted sum z is positive. Reading the on/off pattern over the four inputs "
         "as a truth table names the logic function it computes.",
@@ -301,7 +301,7 @@ STRINGS = {
     },
     "xor.units.story": {
         "en": "Here the hidden units compute **{gates}**, and the output combines them into **{out}**.",
-        "ko": "여기서 은닉 유닛들은 **{gates}**를 계산하고, 출력이 그것들을 **{out}**로 합칩니다.",
+        "ko": "여기서 은닉 유닛들은 **{gates}**{를} 계산하고, 출력이 그것들을 **{out}**{로} 합칩니다.",
     },
     # --- section 3: weights and predictions ----------------------------------------------------------------
     "xor.tables": {"en": "3 · Weights and predictions", "ko": "3 · 가중치와 예측"},
@@ -321,14 +321,14 @@ STRINGS = {
     },
     "xor.stuck.wrong": {
         "en": "**What it gets wrong.** Inputs {points}: the net answers {probs} — a coin flip.",
-        "ko": "**무엇을 틀리나.** 입력 {points}에 신경망이 {probs}로 답합니다. 동전 던지기입니다.",
+        "ko": "**무엇을 틀리나.** 입력 {points}에 신경망이 {probs}{로} 답합니다. 동전 던지기입니다.",
     },
     "xor.stuck.merged": {
         "en": "**Why.** The hidden layer sends {pairs} to the same place (distance {d:.2g} in hidden space). The "
         "output unit gets identical numbers for inputs whose targets differ, so the best it can do is answer ½ "
         "for both: each costs ln 2, and the mean over four points is ln 2 / 2 ≈ 0.347 (or more, if more points "
         "merge).",
-        "ko": "**이유.** 은닉층이 입력 {pairs}를 은닉 공간의 같은 곳으로 보냅니다(거리 {d:.2g}). 정답이 다른 입력들에 대해 "
+        "ko": "**이유.** 은닉층이 입력 {pairs}{를} 은닉 공간의 같은 곳으로 보냅니다(거리 {d:.2g}). 정답이 다른 입력들에 대해 "
         "출력 유닛이 똑같은 숫자를 받으니, 둘 다 ½로 답하는 것이 최선입니다. 점마다 ln 2의 손실이 들고, 네 점의 "
         "평균은 ln 2 / 2 ≈ 0.347입니다(더 많은 점이 겹치면 더 큽니다).",
     },
@@ -338,7 +338,7 @@ STRINGS = {
         "(at most 0.25 in the best case). The gradient that would move those units is multiplied by that slope, so "
         "it is practically zero — the gradient norm is {g:.1e}.",
         "ko": "**왜 빠져나오지 못하나.** 그 점들을 떼어 놓으려면 어떤 은닉 유닛이 둘에 다르게 반응해야 합니다. 그런데 그 "
-        "입력들에서는 모든 은닉 유닛이 포화되어 기울기 σ′(z)가 많아야 {slope:.1e}입니다(가장 좋을 때는 0.25). 그 "
+        "입력들에서는 모든 은닉 유닛이 포화되어 미분값 σ′(z)이 많아야 {slope:.1e}입니다(가장 좋을 때는 0.25). 그 "
         "유닛들을 움직일 기울기에 이 값이 곱해지므로 사실상 0입니다. 기울기의 크기(노름)는 {g:.1e}입니다.",
     },
     "xor.stuck.dead": {
@@ -351,7 +351,7 @@ STRINGS = {
         "en": "**A real local minimum.** The loss curves upward in all {n} directions of weight space (smallest "
         "eigenvalue of the Hessian {lam:.1e} > 0): every small step from here goes uphill. Gradient descent, which "
         "only ever steps downhill, stays — more steps will not help; a different seed or more hidden units will.",
-        "ko": "**진짜 국소 최솟값입니다.** 가중치 공간의 {n}개 방향 모두에서 손실이 위로 휘어 있습니다(헤세 행렬의 가장 "
+        "ko": "**진짜 지역 최솟값입니다.** 가중치 공간의 {n}개 방향 모두에서 손실이 위로 휘어 있습니다(헤세 행렬의 가장 "
         "작은 고윳값 {lam:.1e} > 0). 여기서 어느 쪽으로 조금 움직여도 손실이 커집니다. 늘 내리막으로만 가는 경사 "
         "하강법은 여기 머뭅니다. 스텝을 늘려도 소용없습니다. 다른 시드나 더 많은 은닉 유닛이 도움이 됩니다.",
     },
@@ -360,7 +360,7 @@ STRINGS = {
         "{lam:.1e} < 0), but the slope is tiny (gradient norm {g:.1e}). Training crawls here; with enough steps it "
         "can still get out — try more steps.",
         "ko": "**최솟값이 아니라 평탄한 곳입니다.** 아직 내리막인 방향이 있지만(헤세 행렬의 가장 작은 고윳값 {lam:.1e} < 0) "
-        "경사가 아주 작습니다(기울기 크기 {g:.1e}). 여기서는 학습이 기어가듯 느립니다. 스텝이 충분하면 빠져나올 수 "
+        "기울기가 아주 작습니다(노름 {g:.1e}). 여기서는 학습이 기어가듯 느립니다. 스텝이 충분하면 빠져나올 수 "
         "있으니 스텝을 늘려 보세요.",
     },
     "xor.stuck.flat": {
@@ -369,7 +369,7 @@ STRINGS = {
         "ko": "**어떤 방향으로는 완전히 평평합니다.** 헤세 행렬의 가장 작은 고윳값이 {lam:.1e} ≈ 0입니다. 그 방향으로는 "
         "손실이 전혀 변하지 않으니 기울기가 쓸모 있는 쪽을 가리킬 수 없습니다.",
     },
-    "xor.stuck.slopes": {"en": "Hidden units' slopes at each input", "ko": "입력마다 은닉 유닛의 기울기"},
+    "xor.stuck.slopes": {"en": "Hidden units' slopes at each input", "ko": "입력마다 은닉 유닛의 미분값"},
     "xor.stuck.slopes.caption": {
         "en": "The activation's derivative at each unit and input (σ′ ≤ 0.25, tanh′ ≤ 1, ReLU′ ∈ {0, 1}). Near 0 "
         "means the unit no longer reacts to that input.",
@@ -519,7 +519,7 @@ STRINGS = {
         "(section 4 finds negative Hessian eigenvalues there), so more steps do get it out.",
         "ko": "10,000스텝이면 시드 10개 중 9개쯤 풀지만, 5,000스텝이면 절반도 못 풉니다. 나머지는 아직 ln 2 평탄 구간에 "
         "있습니다. 시그모이드 층을 지날 때마다 기울기가 줄어서(σ′ ≤ 0.25) 처음에는 앞쪽 층이 거의 움직이지 않습니다. "
-        "기울기 소실입니다. 2-2-1의 갇힌 시드와 달리 이것은 최솟값이 아니라 평탄한 곳이라(4번 구역에서 헤세 행렬의 음의 "
+        "기울기 소실입니다. 2-2-1의 갇힌 시드와 달리 이것은 최솟값이 아니라 평탄한 곳이라(4절에서 헤세 행렬의 음의 "
         "고윳값이 보입니다) 스텝을 늘리면 빠져나옵니다.",
     },
     "xor.try.q5": {
@@ -537,13 +537,13 @@ STRINGS = {
     # --- why ----------------------------------------------------------------------------------------------------
     "xor.why.net": {
         "en": "The 2-H-1 net computes hidden features h, then a perceptron on them, and is trained on the BCE loss:",
-        "ko": "2-H-1 신경망은 은닉 특징 h를 계산한 뒤 그 위에서 퍼셉트론을 돌리고, BCE 손실로 학습합니다:",
+        "ko": "2-H-1 신경망은 은닉 특성 h를 계산한 뒤 그 위에서 퍼셉트론을 돌리고, BCE 손실로 학습합니다:",
     },
     "xor.why.features": {
         "en": "**Hidden units as feature detectors.** XOR is \"OR but not AND\". One unit can learn OR, another NAND — "
         "both linearly separable, so each is one line — and the output unit, itself a single line, computes their "
         "AND:",
-        "ko": "**특징 감지기로서의 은닉 유닛.** XOR은 \"OR이지만 AND는 아님\"입니다. 한 유닛은 OR을, 다른 유닛은 NAND를 "
+        "ko": "**특성 감지기로서의 은닉 유닛.** XOR은 \"OR이지만 AND는 아님\"입니다. 한 유닛은 OR을, 다른 유닛은 NAND를 "
         "배울 수 있습니다. 둘 다 선형 분리 가능하니 각각 직선 하나면 됩니다. 그리고 역시 직선 하나인 출력 유닛이 "
         "둘의 AND를 계산합니다:",
     },
@@ -555,13 +555,13 @@ STRINGS = {
         "en": "Trained nets find an equivalent split of the work — OR/NAND, or e.g. \"x₁ AND NOT x₂\" with "
         "\"x₂ AND NOT x₁\" combined by OR; section 2 names what your seed's units detect.",
         "ko": "학습된 신경망도 같은 일을 나눠 맡는 방법을 찾습니다. OR/NAND일 수도 있고, 예컨대 \"x₁ AND NOT x₂\"와 "
-        "\"x₂ AND NOT x₁\"을 OR로 합치는 방식일 수도 있습니다. 2번 구역에서 지금 시드의 유닛들이 무엇을 감지하는지 "
+        "\"x₂ AND NOT x₁\"을 OR로 합치는 방식일 수도 있습니다. 2절에서 지금 시드의 유닛들이 무엇을 감지하는지 "
         "볼 수 있습니다.",
     },
     "xor.why.stuck": {
         "en": "**The ln 2 / 2 local minimum.** If the hidden layer maps two inputs with different targets to the same "
         "point, the output gives them the same p, and the best common answer is ½:",
-        "ko": "**ln 2 / 2 국소 최솟값.** 은닉층이 정답이 다른 두 입력을 같은 점으로 보내면 출력은 둘에 같은 p를 주고, "
+        "ko": "**ln 2 / 2 지역 최솟값.** 은닉층이 정답이 다른 두 입력을 같은 점으로 보내면 출력은 둘에 같은 p를 주고, "
         "둘에게 공통으로 줄 수 있는 최선의 답은 ½입니다:",
     },
     "xor.why.slope": {
@@ -569,13 +569,13 @@ STRINGS = {
         "hidden units to change at those inputs. Their gradient passes through the activation's slope, which is "
         "≈ 0 where a sigmoid is saturated:",
         "ko": "나머지 두 점은 이미 맞혔으니, 손실을 더 줄이는 유일한 길은 겹친 두 점을 떼어 놓는 것입니다. 그러려면 그 "
-        "입력들에서 은닉 유닛이 달라져야 합니다. 그런데 그 기울기는 활성화 함수의 기울기를 거쳐야 하고, 시그모이드가 "
+        "입력들에서 은닉 유닛이 달라져야 합니다. 그런데 그 기울기는 활성화 함수의 미분값을 거쳐야 하고, 시그모이드가 "
         "포화된 곳에서는 그 값이 ≈ 0입니다:",
     },
     "xor.why.hessian": {
         "en": "Whether a point is a true minimum or only a plateau is read from the curvature, the Hessian's "
         "eigenvalues (section 4 computes them with torch.func.hessian):",
-        "ko": "진짜 최솟값인지 그냥 평탄한 곳인지는 곡률, 즉 헤세 행렬의 고윳값으로 알 수 있습니다(4번 구역에서 "
+        "ko": "진짜 최솟값인지 그냥 평탄한 곳인지는 곡률, 즉 헤세 행렬의 고윳값으로 알 수 있습니다(4절에서 "
         "torch.func.hessian으로 계산합니다):",
     },
     "xor.why.ln2": {
@@ -583,7 +583,7 @@ STRINGS = {
         "loss ln 2 ≈ 0.693 (perceptron lesson). A single unit can never leave it; a hidden layer can, once its "
         "units break the symmetry and start detecting different things. Deep sigmoid nets may sit there for a long "
         "time because the gradient shrinks at every layer.",
-        "ko": "**다시 만난 ln 2 정체.** 모든 신경망은 네 입력 모두에 p ≈ ½, 즉 퍼셉트론의 손실 ln 2 ≈ 0.693 근처에서 "
+        "ko": "**다시 만난 ln 2 평탄 구간.** 모든 신경망은 네 입력 모두에 p ≈ ½, 즉 퍼셉트론의 손실 ln 2 ≈ 0.693 근처에서 "
         "출발합니다(퍼셉트론 수업). 유닛 하나로는 여기서 절대 못 벗어나지만, 은닉층은 유닛들이 대칭을 깨고 서로 다른 "
         "것을 감지하기 시작하면 벗어납니다. 깊은 시그모이드 신경망은 층마다 기울기가 줄어서 여기에 오래 머물 수 "
         "있습니다.",
