@@ -29,7 +29,7 @@ def _load() -> dict[str, dict[str, str]]:
 CATALOGUE = _load()
 
 
-def t(key: str, lang: str, **fmt) -> str:
+def t(key: str, lang: str, **fmt: object) -> str:
     """The text for ``key`` in ``lang``, formatted with ``fmt``; a missing key raises KeyError."""
     text = CATALOGUE[key][lang if lang in LANGS else DEFAULT_LANG]
     return text.format(**fmt) if fmt else text
