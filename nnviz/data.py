@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import torch
 
+Split = tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]  # X_train, y_train, X_test, y_test
+
 GATES = ("and", "or", "nand", "xor")
 INPUT_BOX = (-0.5, 1.5)  # the square (on both axes) where the logic-gate lessons draw their input space
 
@@ -38,7 +40,7 @@ def _split(n: int, test_fraction: float, seed: int) -> tuple[torch.Tensor, torch
     return perm[n_test:], perm[:n_test]
 
 
-def diabetes(seed: int = 0, test_fraction: float = 0.2):
+def diabetes(seed: int = 0, test_fraction: float = 0.2) -> Split:
     """scikit-learn's ``load_diabetes`` (442 × 10), standardised, split 8:2 by ``seed``.
 
     Returns ``(X_train, y_train, X_test, y_test)`` float32, y of shape (n, 1). It stands in for the
@@ -55,7 +57,7 @@ def diabetes(seed: int = 0, test_fraction: float = 0.2):
     return X_tr, y_tr, X_te, y_te
 
 
-def digits(seed: int = 0, test_fraction: float = 0.2):
+def digits(seed: int = 0, test_fraction: float = 0.2) -> Split:
     """scikit-learn's ``load_digits`` (1797 × 64, 10 classes), standardised, split by ``seed``.
 
     Returns ``(X_train, y_train, X_test, y_test)``: X float32, y int64 class labels of shape (n,).
@@ -70,7 +72,7 @@ def digits(seed: int = 0, test_fraction: float = 0.2):
     return X_tr, y[tr], X_te, y[te]
 
 
-def noise_regression(n: int = 100, noise: float = 1.0, seed: int = 0, test_fraction: float = 0.2):
+def noise_regression(n: int = 100, noise: float = 1.0, seed: int = 0, test_fraction: float = 0.2) -> Split:
     """y = 0·x + ε on x evenly spaced in [-1, 1], ε ~ N(0, noise²): nothing to learn but noise.
 
     Returns ``(x_train, y_train, x_test, y_test)`` float32 of shape (k, 1), the split drawn by ``seed``

@@ -100,7 +100,7 @@ def unstacked(columns: dict[str, np.ndarray], base: pd.DataFrame | None = None) 
     return pd.concat(parts, axis=1) if parts else pd.DataFrame()
 
 
-def by_frame_columns(name: str, a) -> dict:
+def by_frame_columns(name: str, a: np.ndarray) -> dict[str, np.ndarray]:
     """Columns ``name@0, name@1, …`` of an array shaped (frames, rows)."""
     return {f"{name}{FRAME_SEP}{k}": a[k] for k in range(len(a))}
 

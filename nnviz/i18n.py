@@ -40,7 +40,7 @@ def _load() -> dict[str, dict[str, str]]:
 CATALOGUE = _load()
 
 
-def t(key: str, lang: str, **fmt) -> str:
+def t(key: str, lang: str, **fmt: object) -> str:
     """The text for ``key`` in ``lang``, formatted with ``fmt``; a missing key raises KeyError."""
     return _fill(CATALOGUE[key][lang if lang in LANGS else DEFAULT_LANG], fmt)
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import math
 import operator
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 MAX_RAW_LEN = 40  # longer URL values are rejected before any parsing
 
@@ -31,7 +32,7 @@ class Rejected:
 class ParamError(ValueError):
     """A value outside a parameter's allowed range or choices."""
 
-    def __init__(self, name: str, reason: str, detail: Mapping[str, object], message: str):
+    def __init__(self, name: str, reason: str, detail: Mapping[str, object], message: str) -> None:
         super().__init__(message)
         self.name, self.reason, self.detail = name, reason, dict(detail)
 
@@ -42,16 +43,16 @@ class Param:
     default: object
     widget: str = ""  # hint for nnviz.ui; "" means the kind's usual widget
 
-    def parse(self, raw: str):  # pragma: no cover - abstract
+    def parse(self, raw: str) -> Any:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def check(self, value):  # pragma: no cover - abstract
+    def check(self, value: Any) -> Any:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def fmt(self, value) -> str:
+    def fmt(self, value: Any) -> str:
         return str(value)
 
-    def _error(self, reason: str, value, **detail) -> ParamError:
+    def _error(self, reason: str, value: Any, **detail: Any) -> ParamError:
         detail = {"value": value, **detail}
         if reason == "range":
             msg = f"{self.name} must be between {detail['lo']:g} and {detail['hi']:g}, got {value!r}"
@@ -77,7 +78,7 @@ class Int(Param):
             raise self._error("type", raw, kind="int") from None
         return self.check(value)
 
-    def check(self, value) -> int:
+    def check(self, value: Any) -> int:
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         try:
@@ -113,7 +114,7 @@ class Float(Param):
             value = near
         return value
 
-    def check(self, value) -> float:
+    def check(self, value: Any) -> float:
         if isinstance(value, bool):
             raise self._error("type", value, kind="float")
         try:
@@ -126,7 +127,7 @@ class Float(Param):
             raise self._error("range", value, lo=self.lo, hi=self.hi)
         return value
 
-    def fmt(self, value) -> str:
+    def fmt(self, value: Any) -> str:
         return format(float(value), ".12g")  # round-trips every value a widget can produce
 
 
@@ -137,7 +138,7 @@ class Choice(Param):
     def parse(self, raw: str) -> str:
         return self.check(raw.strip().lower())
 
-    def check(self, value) -> str:
+    def check(self, value: Any) -> str:
         if value not in self.options:
             raise self._error("choice", value, options=list(self.options))
         return value
@@ -156,19 +157,19 @@ class Bool(Param):
             return False
         raise self._error("type", raw, kind="bool")
 
-    def check(self, value) -> bool:
+    def check(self, value: Any) -> bool:
         if not isinstance(value, bool):
             raise self._error("type", value, kind="bool")
         return value
 
-    def fmt(self, value) -> str:
+    def fmt(self, value: Any) -> str:
         return "1" if value else "0"
 
 
 class Spec:
     """An ordered table of parameters: a page's settings, or a library function's checked arguments."""
 
-    def __init__(self, *params: Param):
+    def __init__(self, *params: Param) -> None:
         self.params = {p.name: p for p in params}
         if len(self.params) != len(params):
             raise ValueError("duplicate parameter names")
@@ -176,7 +177,7 @@ class Spec:
     def __getitem__(self, name: str) -> Param:
         return self.params[name]
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Param]:
         return iter(self.params.values())
 
     def __contains__(self, name: str) -> bool:
@@ -188,7 +189,7 @@ class Spec:
     def defaults(self) -> dict:
         return {p.name: p.default for p in self}
 
-    def check(self, **values) -> dict:
+    def check(self, **values: Any) -> dict:
         """Check library arguments against the table; raise ParamError (a ValueError) naming the first bad one."""
         return {name: self.params[name].check(v) for name, v in values.items()}
 

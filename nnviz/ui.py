@@ -19,11 +19,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
-import altair as alt
 import pandas as pd
-import streamlit as st
 import torch
 
+try:
+    import altair as alt
+    import streamlit as st
+except ImportError as e:  # the core installs without the app's extra
+    raise ImportError(f'nnviz.ui needs {e.name}, part of the app extra: pip install "nnviz[app]"', name=e.name) from e
+
+import nnviz
 from nnviz import codegen, i18n
 from nnviz.frames import FRAME, frame_steps, varying
 from nnviz.params import Bool, Choice, Float, Int, Param, Rejected, Spec
@@ -236,7 +241,7 @@ def _sidebar() -> None:
             on_change=_on_lang_change,
         )
         with st.expander(t("app.about")):
-            st.markdown(t("app.about.body", torch=torch.__version__.split("+")[0]))
+            st.markdown(t("app.about.body", version=nnviz.__version__, torch=torch.__version__.split("+")[0]))
 
 
 def page_url(slug: str, values: dict, spec: Spec) -> str:

@@ -29,3 +29,16 @@ def test_prepared_link_opens_its_page_with_every_setting_accepted(link):
 def test_library_example_runs(block, capsys):
     exec(compile(block, "docs/library.md", "exec"), {})
     assert capsys.readouterr().out.strip()
+
+
+def test_library_chart_displays_itself_in_a_notebook():
+    """The notebook block's last line is a chart: Jupyter shows a cell's last value by its rich display."""
+    block = next(b for b in BLOCKS if "nnviz.charts" in b)
+    *body, last = block.strip().splitlines()
+    scope: dict = {}
+    exec(compile("\n".join(body), "docs/library.md", "exec"), scope)
+    bundle = eval(last.split("#")[0], scope)._repr_mimebundle_()
+    data = bundle[0] if isinstance(bundle, tuple) else bundle
+    vegalite = [v for k, v in data.items() if k.startswith("application/vnd.vegalite")]
+    html = data.get("text/html", "")
+    assert vegalite or ("vegaEmbed" in html and '"ln 2"' in html), list(data)

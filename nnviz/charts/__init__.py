@@ -7,8 +7,12 @@ Streamlit's light and dark themes alike.
 
 from __future__ import annotations
 
-import altair as alt
 import pandas as pd
+
+try:
+    import altair as alt
+except ImportError as e:  # the core installs without the app's extra
+    raise ImportError('nnviz.charts needs altair, part of the app extra: pip install "nnviz[app]"', name=e.name) from e
 
 from nnviz.frames import FRAME, FRAME_SEP, varying
 from nnviz.heatmap import BOX

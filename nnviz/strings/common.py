@@ -17,10 +17,11 @@ STRINGS = {
     "app.pages": {"en": "Lessons", "ko": "수업"},
     "app.about": {"en": "About", "ko": "소개"},
     "app.about.body": {
-        "en": "nnviz runs real PyTorch {torch} on the server. Settings live in the page's URL: copy it to "
-        "share exactly what you see. Open source; the `nnviz` package is also a tested Python library.",
-        "ko": "nnviz는 서버에서 실제 PyTorch {torch}{로} 계산합니다. 설정은 페이지 URL에 담겨 있어, URL을 복사하면 "
-        "지금 보는 화면을 그대로 공유할 수 있습니다. 소스는 공개되어 있고(오픈 소스), `nnviz` 패키지는 테스트된 파이썬 라이브러리로도 쓸 수 있습니다.",
+        "en": "nnviz {version} runs real PyTorch {torch} on the server. Settings live in the page's URL: copy it "
+        "to share exactly what you see. Open source; the `nnviz` package is also a tested Python library.",
+        "ko": "nnviz(버전 {version})는 서버에서 실제 PyTorch {torch}{로} 계산합니다. 설정은 페이지 URL에 담겨 있어, "
+        "URL을 복사하면 지금 보는 화면을 그대로 공유할 수 있습니다. 소스는 공개되어 있고(오픈 소스), `nnviz` 패키지는 "
+        "테스트된 파이썬 라이브러리로도 쓸 수 있습니다.",
     },
     "app.open": {"en": "Open", "ko": "열기"},
     "app.how.title": {"en": "How to use nnviz", "ko": "사용 방법"},
