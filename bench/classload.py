@@ -1,0 +1,367 @@
+"""Class load: N sessions at once over Streamlit's own websocket protocol; p50/p95/max seconds and bytes each.
+
+Scenarios, per lesson page and N:
+  same  N sessions open the same link at once (cache warm for it: a teacher's shared link);
+  seed  N sessions open at once, each with its own unseen seed (every session computes);
+  move  N sessions already open all move to the same unseen seed at once ("set the seed to 7").
+A session is timed from opening its websocket (for move: from sending the rerun) to the server's
+script_finished. A session that fails (refused, timeout, exception on the page, page not found) is
+counted in the errors column, never left out of the table silently.
+
+    python -m bench.classload [--pages xor,init] [--n 1,10,30] [--scenarios same,seed,move]
+                              [--url URL] [--out bench/results.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import math
+import statistics
+import sys
+import time
+import urllib.parse
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "results.md"
+SECTION = "## Class load"
+PAGES = ("perceptron", "xor", "backprop", "activations", "init", "dropout")
+SCENARIOS = ("same", "seed", "move")
+NS = (1, 10, 30)
+MAX_SESSIONS = 60  # a bound on what one measurement opens; loopback only
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+FIRST_SEED = 10_000  # unseen by default views and the tests; each measurement takes fresh ones
+
+
+# --- messages ---------------------------------------------------------------------------------------------
+
+def rerun_msg(page: str, query: str, cached_hashes: frozenset[str] = frozenset()) -> bytes:
+    """The BackMsg a browser sends to run a page: its URL path as page_name, its query string.
+
+    A browser names the page by its path (the script hash it does not know yet) and reports the
+    big messages it already holds, so the server sends a reference instead of the message again.
+    """
+    msg = BackMsg()
+    state = msg.rerun_script
+    state.query_string = query
+    state.page_name = page
+    state.page_script_hash = ""
+    state.cached_message_hashes.extend(sorted(cached_hashes))
+    state.context_info.locale = "en-US"
+    state.context_info.timezone = "UTC"
+    return msg.SerializeToString()
+
+
+@dataclass
+class Tally:
+    """What a session received during one script run."""
+
+    bytes: int = 0
+    elements: int = 0
+    errors: list[str] = field(default_factory=list)
+    status: str | None = None  # script_finished status once it came
+    cacheable: set[str] = field(default_factory=set)
+
+    def add(self, data: bytes) -> ForwardMsg:
+        """Count one websocket frame; note the signs of a broken page."""
+        self.bytes += len(data)
+        msg = ForwardMsg()
+        msg.ParseFromString(data)
+        kind = msg.WhichOneof("type")
+        if msg.metadata.cacheable and msg.hash:
+            self.cacheable.add(msg.hash)
+        if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
+            self.elements += 1
+            if msg.delta.new_element.WhichOneof("type") == "exception":
+                self.errors.append("exception on the page")
+        elif kind == "ref_hash":
+            self.elements += 1  # an element the client already holds
+        elif kind == "page_not_found":
+            self.errors.append("page not found")
+        elif kind == "script_finished":
+            status = ForwardMsg.ScriptFinishedStatus.Name(msg.script_finished)
+            if status != "FINISHED_EARLY_FOR_RERUN":  # another run follows: keep waiting for it
+                self.status = status
+                if status != "FINISHED_SUCCESSFULLY":
+                    self.errors.append(status.lower())
+        return msg
+
+    @property
+    def done(self) -> bool:
+        return self.status is not None
+
+
+# --- sessions ---------------------------------------------------------------------------------------------
+
+def stream_url(url: str) -> str:
+    """The websocket address of a server's session stream; refuses anything but loopback."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.hostname not in LOOPBACK:
+        raise SystemExit(f"classload: {url} is not on loopback (127.0.0.1); load tests stay on this machine")
+    scheme = "wss" if parts.scheme == "https" else "ws"
+    return f"{scheme}://{parts.netloc}{parts.path.rstrip('/')}/_stcore/stream"
+
+
+@dataclass
+class Result:
+    seconds: float | None  # None: the session failed
+    bytes: int
+    error: str = ""
+
+
+class Session:
+    """One learner's tab: a websocket to the server, reruns on demand."""
+
+    def __init__(self, url: str, page: str, timeout: float, cookies: str = ""):
+        self.url, self.page, self.timeout, self.cookies = stream_url(url), page, timeout, cookies
+        self.ws = None
+        self.cached: set[str] = set()
+
+    async def open(self, query: str) -> Result:
+        import websockets
+
+        t0 = time.perf_counter()
+        try:
+            headers = {"Cookie": self.cookies} if self.cookies else None
+            self.ws = await asyncio.wait_for(
+                websockets.connect(self.url, subprotocols=["streamlit"], max_size=None,
+                                   additional_headers=headers, open_timeout=self.timeout),
+                self.timeout)
+        except (OSError, asyncio.TimeoutError, websockets.WebSocketException) as e:
+            return Result(None, 0, f"connect: {type(e).__name__}")
+        return await self._run(query, t0)
+
+    async def rerun(self, query: str) -> Result:
+        if self.ws is None:
+            return Result(None, 0, "not open")
+        return await self._run(query, time.perf_counter())
+
+    async def _run(self, query: str, t0: float) -> Result:
+        import websockets
+
+        tally = Tally()
+        try:
+            await self.ws.send(rerun_msg(self.page, query, frozenset(self.cached)))
+            deadline = t0 + self.timeout
+            while not tally.done:
+                data = await asyncio.wait_for(self.ws.recv(), max(0.01, deadline - time.perf_counter()))
+                if isinstance(data, bytes):
+                    tally.add(data)
+        except asyncio.TimeoutError:
+            return Result(None, tally.bytes, f"timeout after {self.timeout:g} s")
+        except websockets.WebSocketException as e:
+            return Result(None, tally.bytes, f"closed: {type(e).__name__}")
+        took = time.perf_counter() - t0
+        self.cached |= tally.cacheable
+        if tally.errors:
+            return Result(None, tally.bytes, tally.errors[0])
+        if tally.elements == 0:
+            return Result(None, tally.bytes, "nothing rendered")
+        return Result(took, tally.bytes)
+
+    async def close(self) -> None:
+        if self.ws is not None:
+            with contextlib.suppress(Exception):
+                await self.ws.close()
+
+
+# --- scenarios --------------------------------------------------------------------------------------------
+
+class Seeds:
+    """Fresh seeds for one benchmark run, so 'unseen' really is unseen by the server's caches."""
+
+    def __init__(self, first: int):
+        self.next = first
+
+    def take(self, n: int) -> list[int]:
+        out = list(range(self.next, self.next + n))
+        self.next += n
+        return out
+
+
+async def measure(url: str, page: str, scenario: str, n: int, seeds: Seeds, timeout: float) -> list[Result]:
+    """One measurement: n sessions at once on a page; their results (failures included)."""
+    if not 1 <= n <= MAX_SESSIONS:
+        raise ValueError(f"n must be 1…{MAX_SESSIONS}, not {n}")
+    if scenario not in SCENARIOS:
+        raise ValueError(f"scenario must be one of {', '.join(SCENARIOS)}, not {scenario!r}")
+    sessions = [Session(url, page, timeout) for _ in range(n)]
+    try:
+        if scenario == "same":
+            return list(await asyncio.gather(*(s.open("lang=en") for s in sessions)))
+        if scenario == "seed":
+            return list(await asyncio.gather(*(s.open(f"lang=en&seed={k}") for s, k in zip(sessions, seeds.take(n)))))
+        opened = await asyncio.gather(*(s.open("lang=en") for s in sessions))
+        (seed,) = seeds.take(1)
+        moved = await asyncio.gather(*(s.rerun(f"lang=en&seed={seed}") for s in sessions))
+        # A session that could not open cannot move: its opening error is what it reports.
+        return [m if o.seconds is not None else o for o, m in zip(opened, moved)]
+    finally:
+        await asyncio.gather(*(s.close() for s in sessions))
+
+
+def nearest_rank(values: list[float], q: float) -> float:
+    """The q-quantile by nearest rank (p95 of 10 values is the 10th): no interpolation between sessions."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(q * len(ordered)) - 1)]
+
+
+@dataclass
+class Row:
+    page: str
+    scenario: str
+    n: int
+    results: list[Result]
+
+    @property
+    def times(self) -> list[float]:
+        return [r.seconds for r in self.results if r.seconds is not None]
+
+    @property
+    def errors(self) -> list[str]:
+        return [r.error for r in self.results if r.seconds is None]
+
+    def stat(self, q: float) -> float | None:
+        return nearest_rank(self.times, q) if self.times else None
+
+    @property
+    def kb(self) -> float:
+        return statistics.fmean(r.bytes for r in self.results) / 1000 if self.results else 0.0
+
+    def markdown(self) -> str:
+        def s(v):
+            return "–" if v is None else f"{v:.2f}"
+
+        errs = self.errors
+        err = f"{len(errs)} ({'; '.join(sorted(set(errs)))})" if errs else "0"
+        return (f"| /{self.page} | {self.scenario} | {self.n} | {s(self.stat(0.5))} | {s(self.stat(0.95))} "
+                f"| {s(self.stat(1.0))} | {self.kb:,.0f} | {err} |")
+
+
+HEADER = ("| page | scenario | sessions | p50 s | p95 s | max s | KB per session | errors |\n"
+          "|---|---|---|---|---|---|---|---|")
+
+
+async def run_async(url: str, pages, ns, scenarios, timeout: float, budget_s: float, first_seed: int,
+                    echo=print) -> list[Row]:
+    seeds = Seeds(first_seed)
+    rows: list[Row] = []
+    t_end = time.perf_counter() + budget_s
+    for page in pages:
+        # Warm the default view once (a teacher has opened the link before the class does).
+        warm = await measure(url, page, "same", 1, seeds, timeout)
+        echo(f"<!-- /{page}: first open on this server {warm[0].seconds or float('nan'):.2f} s"
+             f"{'' if warm[0].seconds is not None else ', failed: ' + warm[0].error} -->")
+        for scenario in scenarios:
+            for n in ns:
+                if time.perf_counter() > t_end:
+                    echo(f"<!-- time budget of {budget_s:g} s spent: /{page} {scenario} {n} and later not run -->")
+                    return rows
+                row = Row(page, scenario, n, await measure(url, page, scenario, n, seeds, timeout))
+                rows.append(row)
+                echo(row.markdown())
+    return rows
+
+
+def section(rows: list[Row], where: str) -> str:
+    """The markdown section this benchmark owns in results.md."""
+    import datetime
+    import os
+
+    return (f"{SECTION}\n\nMeasured {datetime.date.today()} on {os.cpu_count()} cores by `python -m bench.classload` "
+            f"against {where}: sessions speak Streamlit's websocket protocol (no browser), all at once; time = until "
+            f"the server's script_finished; *same* = the same link (default view, warm), *seed* = each its own "
+            f"unseen seed, *move* = open sessions all rerun to the same unseen seed. KB = bytes received by one "
+            f"session in that run. The machine is shared: absolute times vary between runs.\n\n"
+            f"{HEADER}\n" + "\n".join(r.markdown() for r in rows) + "\n")
+
+
+def _bounds(lines: list[str], heading: str) -> tuple[int, int] | None:
+    """Line range of the `heading` section: from its heading up to the next '## ' heading."""
+    start = next((i for i, line in enumerate(lines) if line.rstrip() == heading), None)
+    if start is None:
+        return None
+    return start, next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+
+
+def section_of(text: str, heading: str = SECTION) -> str:
+    """The `heading` section of a markdown text ('' if it has none)."""
+    lines = text.splitlines(keepends=True)
+    span = _bounds(lines, heading)
+    return "".join(lines[span[0]:span[1]]).rstrip("\n") + "\n" if span else ""
+
+
+def replace_section(text: str, new: str, heading: str = SECTION) -> str:
+    """text with its `heading` section replaced by new, or new appended."""
+    lines = text.splitlines(keepends=True)
+    span = _bounds(lines, heading)
+    if span is None:
+        return text.rstrip("\n") + "\n\n" + new if text.strip() else new
+    tail = "".join(lines[span[1]:])
+    return "".join(lines[:span[0]]) + new + ("\n" + tail if tail else "")
+
+
+def _csv(kind, text: str):
+    try:
+        return tuple(kind(x) for x in text.split(",") if x.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a comma-separated list of {kind.__name__}: {text!r}")
+
+
+def parse_args(argv=None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="python -m bench.classload", description=__doc__.split("\n")[0])
+    p.add_argument("--pages", type=lambda s: _csv(str, s), default=PAGES)
+    p.add_argument("--n", type=lambda s: _csv(int, s), default=NS, help="sessions at once, e.g. 1,10,30")
+    p.add_argument("--scenarios", type=lambda s: _csv(str, s), default=SCENARIOS)
+    p.add_argument("--url", help="a server already running on loopback (e.g. the HAProxy front); default: start one")
+    p.add_argument("--out", type=Path, default=RESULTS, help="results file whose '## Class load' section is replaced")
+    p.add_argument("--timeout", type=float, default=180, help="per-session limit, seconds")
+    p.add_argument("--budget", type=float, default=3600, help="limit for the whole run, seconds")
+    p.add_argument("--first-seed", type=int, default=FIRST_SEED, help="unseen seeds start here")
+    args = p.parse_args(argv)
+    for page in args.pages:
+        if page not in PAGES:
+            p.error(f"unknown page {page!r}; pages: {', '.join(PAGES)}")
+    for sc in args.scenarios:
+        if sc not in SCENARIOS:
+            p.error(f"unknown scenario {sc!r}; scenarios: {', '.join(SCENARIOS)}")
+    for n in args.n:
+        if not 1 <= n <= MAX_SESSIONS:
+            p.error(f"--n {n}: must be 1…{MAX_SESSIONS}")
+    if args.url:
+        stream_url(args.url)  # refuses a non-loopback address before anything starts
+    return args
+
+
+def run(argv=None) -> list[Row]:
+    """Measure, print the table as it comes, and write the section into --out."""
+    args = parse_args(argv)
+    print(HEADER, flush=True)
+
+    def go(url: str) -> list[Row]:
+        return asyncio.run(run_async(url, args.pages, args.n, args.scenarios, args.timeout, args.budget,
+                                     args.first_seed, echo=lambda line: print(line, flush=True)))
+
+    if args.url:
+        rows, where = go(args.url), f"`{args.url}`"
+    else:
+        sys.path.insert(0, str(ROOT))
+        from tests.e2e.server import streamlit_server
+
+        with streamlit_server() as (base, _proc):
+            rows, where = go(base), "one `streamlit run` server"
+    text = section(rows, where)
+    old = args.out.read_text() if args.out.exists() else ""
+    args.out.write_text(replace_section(old, text))
+    print(f"\n{text}")
+    return rows
+
+
+if __name__ == "__main__":
+    run()
