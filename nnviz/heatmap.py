@@ -15,10 +15,10 @@ import zlib
 import numpy as np
 import torch
 
+from nnviz.data import INPUT_BOX as BOX
+
 # Samples per side of a map: fine enough to look smooth once the browser interpolates it.
 PIXELS = 96
-# The input plane every 2-D lesson draws: the four corners of the logic gates with a margin.
-BOX = (-0.5, 1.5)
 # Vega's "blueorange" scheme (vega-scale's continuous schemes), interpolated in RGB as Vega does.
 BLUE_ORANGE = ("134b85", "2f78b3", "5da2cb", "9dcae1", "d2e5ef", "f2f0eb", "fce0ba", "fbbf74", "e8932f",
                "c5690d", "994a07")

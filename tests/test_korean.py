@@ -12,7 +12,7 @@ from test_robustness import _extreme
 
 from nnviz import glossary, i18n
 from nnviz.strings import terms
-from nnviz.topics import TOPICS
+from nnviz.lessons import LESSONS
 
 KO = {key: texts["ko"] for key, texts in i18n.CATALOGUE.items()}
 PARTICLE = "으로|로|을|를|이|가|은|는|과|와"
@@ -89,8 +89,8 @@ def test_no_particle_is_typed_right_after_a_placeholder():
     assert not {k: v for k, v in typed.items() if v}
 
 
-RUNS = [(slug, "default") for slug in (None, *(t.slug for t in TOPICS), "glossary")] + \
-    [(t.slug, end) for t in TOPICS for end in ("lo", "hi")]
+RUNS = [(slug, "default") for slug in (None, *(t.slug for t in LESSONS), "glossary")] + \
+    [(t.slug, end) for t in LESSONS for end in ("lo", "hi")]
 
 
 @pytest.mark.parametrize("slug, end", RUNS, ids=[f"{s or 'home'}-{e}" for s, e in RUNS])

@@ -3,7 +3,7 @@
 import pytest
 
 from nnviz import ui
-from nnviz.topics import TOPICS
+from nnviz.lessons import LESSONS
 from tests.conftest import assert_clean, charts, open_page
 
 
@@ -12,7 +12,7 @@ def sent(at) -> list[tuple[str, list[tuple[str, bytes]]]]:
     return [(c.proto.spec, [(d.name, d.data.data) for d in c.proto.datasets]) for c in charts(at)]
 
 
-@pytest.mark.parametrize("slug", [t.slug for t in TOPICS])
+@pytest.mark.parametrize("slug", [t.slug for t in LESSONS])
 def test_a_cached_view_sends_what_a_fresh_build_sends(slug):
     ui.SENT.clear()
     fresh = open_page(slug)

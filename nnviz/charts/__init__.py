@@ -15,7 +15,7 @@ except ImportError as e:  # the core installs without the app's extra
     raise ImportError('nnviz.charts needs altair, part of the app extra: pip install "nnviz[app]"', name=e.name) from e
 
 from nnviz.frames import FRAME, FRAME_SEP, varying
-from nnviz.heatmap import BOX
+from nnviz.data import INPUT_BOX as BOX
 
 # Okabe & Ito (2008): distinguishable with deuteranopia, protanopia and tritanopia.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999")

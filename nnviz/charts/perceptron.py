@@ -7,7 +7,7 @@ import pandas as pd
 
 from nnviz.charts import BLUE, ORANGE, REFERENCE, color_scale, framed, heat_image, step_marker, tooltip_fmt
 from nnviz.frames import varying
-from nnviz.heatmap import BOX
+from nnviz.data import INPUT_BOX as BOX
 
 
 def boundary(image: pd.DataFrame, pts: pd.DataFrame, line: pd.DataFrame, labels: dict[str, str]) -> alt.LayerChart:
