@@ -201,7 +201,16 @@ def test_stacked_nets_equal_the_plain_loop_each(optimizer, lr, loss_name):
         models.append(linear_default_init_(m, gen) if i == 0 else
                       initialize(m, ("xavier_normal", "kaiming_uniform")[i - 1], act, generator=gen))
     before = [{k: v.clone() for k, v in m.state_dict().items()} for m in models]
-    st = train_stacked(models, x, y, loss, optimizer, lr, 60, batches=batches)
+    first: dict = {}
+    st = train_stacked(models, x, y, loss, optimizer, lr, 60, batches=batches,
+                       on_step=lambda t, p, g: first.update(g) if t == 0 else None)
+    for i, m in enumerate(models):  # step 0's gradients are autograd's on each untouched model
+        xb, yb = (x, y) if batches is None else (x[batches[0]], y[batches[0]])
+        m.zero_grad()
+        loss(m(xb), yb).backward()
+        for name, p in m.named_parameters():
+            assert torch.allclose(first[name][i], p.grad, atol=1e-6, rtol=0)
+        m.zero_grad()
     for i, m in enumerate(models):
         assert all(torch.equal(v, m.state_dict()[k]) for k, v in before[i].items())  # left as they were
         ref = plain_training(m, x, y, loss, optimizer, lr, 60, batches)

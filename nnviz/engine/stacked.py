@@ -41,13 +41,15 @@ class Stacked:
 def train_stacked(models: Sequence[nn.Module], x: torch.Tensor, y: torch.Tensor,
                   loss: Callable[[torch.Tensor, torch.Tensor], torch.Tensor], optimizer: str = "sgd",
                   lr: float = 0.1, steps: int = 100, batches: torch.Tensor | None = None,
+                  on_step: Callable[[int, dict[str, torch.Tensor], dict[str, torch.Tensor]], None] | None = None,
                   progress: Callable[[float], None] | None = None) -> Stacked:
     """Train ``models`` (same structure, own weights) together: ``steps`` steps of the plain loop
     ``zero_grad(); l = loss(model(x), y); l.backward(); opt.step()`` for each, as one computation.
 
     ``batches`` (steps, B) of row indices: step t trains on ``x[batches[t]]`` (the same mini-batches for
-    every net), else every step is full batch. ``models`` are left as they were (see
-    :meth:`Stacked.load_into`).
+    every net), else every step is full batch. ``on_step(t, params, grads)`` sees every net's stacked
+    parameters and gradients of step t before the update (to record per-layer statistics).
+    ``models`` are left as they were (see :meth:`Stacked.load_into`).
     """
     if optimizer not in OPTIMIZERS:
         raise ValueError(f"optimizer must be one of {list(OPTIMIZERS)}, got {optimizer!r}")
@@ -66,6 +68,8 @@ def train_stacked(models: Sequence[nn.Module], x: torch.Tensor, y: torch.Tensor,
             xb, yb = (x, y) if batches is None else (x[batches[t]], y[batches[t]])
             grads, value = step_all(params, buffers, xb, yb)
             losses[t] = value.detach()
+            if on_step is not None:
+                on_step(t, params, grads)
             for k, p in params.items():
                 p.grad = grads[k]
             opt.step()
