@@ -116,6 +116,8 @@ def test_linear_default_init_from_a_generator_is_reset_parameters():
             layer.reset_parameters()
     for got, want in zip(model.parameters(), ref.parameters()):
         assert torch.equal(got, want)
+    again = initialize(mlp((4, 6, 3), act="relu"), "default", generator=torch.Generator().manual_seed(5))
+    assert all(torch.equal(a, b) for a, b in zip(again.parameters(), model.parameters()))
 
 
 def test_a_diverging_net_is_marked_and_leaves_the_others_alone():
