@@ -72,7 +72,7 @@ with page.settings_box():
     page.control("seed", c3)
 v = page.values
 arch = {k: v[k] for k in ARCH}
-shape = "-".join(["2"] + [str(v["hidden"])] * v["layers"] + ["1"])
+shape = xor.shape(v["hidden"], v["layers"])
 
 lbl = {n: page.t(f".lbl.{n}") for n in (
     "x1", "x2", "p", "y", "target0", "target1", "point", "unit", "units", "step", "loss", "final_loss", "seeds", "seed",
@@ -113,8 +113,7 @@ elif outcome == "overshoot":
     st.warning(page.t(".overshoot", start=float(run.losses[0]), end=run.final_loss, lr=v["lr"]),
                icon=":material/trending_up:")
 
-loss_idx = np.unique(np.linspace(0, max(len(run.losses) - 1, 0), min(len(run.losses), 800)).astype(int))
-loss_df = pd.DataFrame({"step": loss_idx, "loss": run.losses.numpy()[loss_idx] if len(run.losses) else []})
+loss_df = xor.loss_curve(run.losses.numpy())
 
 
 def hidden_axes(view) -> tuple[str, str]:
@@ -278,7 +277,7 @@ m1.metric(page.t(".m.rate"), f"{sw.rate:.1%}", page.t(".m.rate.delta", k=counts[
           delta_color="off", delta_arrow="off")
 m2.metric(page.t(".m.stuck"), f"{sw.stuck}", f"{page.t('.m.half')}: {counts['half_ln2']}", delta_color="off",
           delta_arrow="off")
-med = table["steps_to_solve"].median()
+med = sw.median_steps
 m3.metric(page.t(".m.median"), f"{med:,.0f}" if np.isfinite(med) else page.t(".lbl.never"))
 m4.metric(page.t(".m.seconds"), page.t(".m.seconds.value", s=sw.seconds),
           page.t(".m.seconds.delta", n=f"{len(table):,}", steps=f"{v['steps']:,}"), delta_color="off", delta_arrow="off")

@@ -68,7 +68,7 @@ def unit_gates(run: Run, step: int | None = None) -> pd.DataFrame:
     for li, (z, a) in enumerate(outs, 1):
         for j in range(z.shape[1]):
             pattern = "".join("1" if v > 0 else "0" for v in z[:, j].tolist())
-            row = {"layer": li, "unit": j + 1, "output": li == len(outs)}
+            row: dict[str, object] = {"layer": li, "unit": j + 1, "output": li == len(outs)}
             row.update({f"z{n}": float(v) for n, v in zip(POINT_NAMES, z[:, j])})
             row.update({f"a{n}": float(v) for n, v in zip(POINT_NAMES, a[:, j])})
             row.update({"pattern": pattern, "gate": GATE_NAMES[pattern]})
