@@ -485,6 +485,11 @@ class Page:
             # Drawn on a canvas: Streamlit's default SVG redraws hundreds of DOM nodes in every frame.
             spec["usermeta"] = {"embedOptions": {"renderer": "canvas"}}
         box.vega_lite_chart(spec, width="stretch")
+        self.data(data, name, box)
+
+    def data(self, data: pd.DataFrame | dict[str, pd.DataFrame], name: str, container=None) -> None:
+        """The tables behind a view (a chart, a diagram) in a popover, each with its CSV download."""
+        box = container if container is not None else st
         frames = data if isinstance(data, dict) else {name: data}
         with box.popover(t("ui.data"), icon=":material/table:"):
             for fname, df in frames.items():
