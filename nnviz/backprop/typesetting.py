@@ -182,8 +182,7 @@ def _local_tex(child: Value, parent: Value, tex, info, n_loss: int) -> str:
             "s": _fmt_arg(info[child.id].get("arg")),
         }
     # the loss: ∂L/∂a
-    k = child.parents.index(parent)
-    target = [p for p in child.parents if p.kind == "target"][k]
+    target = _target_of(child, parent)
     if n_loss == 1 and child.op == "mse":
         return rf"2\left({tex[parent.id]}-{tex[target.id]}\right)"
     if n_loss == 1 and child.op == "bce":
@@ -202,76 +201,92 @@ def backward_steps(groups, info, tex, loss, batch) -> tuple[Step, ...]:
 
 
 def _backward_step(v: Value, tex, info, n_loss, loss, batch) -> Step:
+    """∂L/∂v: the chain rule as backprop applies it, upstream gradient (already computed) × local derivative."""
     name = _d("L", tex[v.id])
     is_param = v.kind in ("weight", "bias")
     # upstream gradient and local derivative, both one number per sample (∂L/∂L = 1 is one for all)
     received = [(c, *np.broadcast_arrays(np.asarray(g), np.asarray(loc))) for c, g, loc in v.received]
-    terms = tuple((_tuple(g), _tuple(loc)) for _, g, loc in received)
-    uses = tuple(dict.fromkeys(c.id for c, _, _ in v.received))
-    value = _tuple(v.grad)
     children = [c for c, _, _ in v.received]
-
-    # 1. The chain rule as backprop applies it: upstream gradient (already computed) × local derivative.
     if len(children) == 1 and children[0].kind == "loss":
         kind = "loss_grad"
-        c, g, loc = v.received[0]
-        local_sym = _local_tex(c, v, tex, info, n_loss)
         # ∂L/∂L = 1: the first factor is left out
-        nums = _loss_local_numbers(c, v, tex, n_loss, loss)
-        formula = rf"{name} = {local_sym} = {nums} = {_val(v.grad, paren=False)}"
+        local = _local_tex(children[0], v, tex, info, n_loss)
+        nums = _loss_local_numbers(children[0], v, tex, n_loss, loss)
+        formula = rf"{name} = {local} = {nums} = {_val(v.grad, paren=False)}"
     else:
         kind = "param_grad" if is_param else ("act_grad" if children[0].kind == "a" else "sum_grad")
-        joiner = r"\odot" if batch > 1 and not is_param else r"\cdot"
-        generic = " + ".join(rf"{_d('L', tex[c.id])}\,{_d(tex[c.id], tex[v.id])}" for c in children)
-        with_local = " + ".join(
-            rf"{_d('L', tex[c.id])}\cdot {_paren(_local_tex(c, v, tex, info, n_loss))}" for c in children
-        )
-        num_parts = []
-        for c, g, loc in received:
-            if is_param and batch > 1:  # shared by the samples: one product per sample, added up
-                num_parts += [_val(g[s]) if v.kind == "bias" else f"{_val(g[s])}{_val(loc[s])}" for s in range(batch)]
-                continue
-            local_num, join = _val(loc), joiner
-            if c.op == "linear" and batch > 1:  # ∂z/∂a = w: one weight shared by all samples
-                local_num, join = _val(loc[0]), r"\cdot"
-            if c.kind == "a" and c.op in ("sigmoid", "tanh") and batch == 1:
-                # show where σ′ or tanh′ comes from: a(1 − a) with a's value in it
-                a_num = float(c.data[0])
-                inner = _ACT_LOCAL_TEX[c.op] % {
-                    "a": _val(a_num) if c.op == "sigmoid" else _num(a_num),
-                    "a2": _sv(a_num),
-                    "z": _sv(v.data),
-                    "s": "",
-                }
-                local_num = rf"\underbrace{{{inner}}}_{{{_num(float(loc[0]))}}}"
-            num_parts.append(rf"{_val(g)}{join}{local_num}")
-        if len(num_parts) > 12:
-            num_parts = num_parts[:4] + [r"\cdots"] + num_parts[-2:]
-        if is_param and batch > 1:
-            generic = r"\sum_{n}" + generic
-            with_local = r"\sum_{n}" + with_local
-        nums = " + ".join(num_parts)
-        parts = [name, generic, with_local, nums, _val(v.grad, paren=False)]
-        formula = (
-            r"\begin{aligned}"
-            + rf"{parts[0]} &= {parts[1]}\\ &= {parts[2]}\\ &= "
-            + r"\\ &= ".join(parts[3:])
-            + r"\end{aligned}"
-        )
+        lines = _chain_lines(v, received, tex, info, n_loss, batch)
         if kind == "act_grad" and children[0].op == "sigmoid" and loss == "bce" and _feeds_loss(children[0]):
-            # BCE after a sigmoid: (a − y)/(a(1 − a)) · a(1 − a) = a − y, the famous simplification
-            a = children[0]
-            Lv = a.received[0][0]
-            y = [p for p in Lv.parents if p.kind == "target"][Lv.parents.index(a)]
-            n = n_loss
-            simple = rf"\frac{{1}}{{{n}}}\left({tex[a.id]}-{tex[y.id]}\right)" if n > 1 else rf"{tex[a.id]}-{tex[y.id]}"
-            formula = formula.replace(r"\end{aligned}", rf"\\ &= {simple} = {_val(v.grad, paren=False)}\end{{aligned}}")
-    paths, chain = (None, "")
-    if is_param:
-        paths, chain = _paths(v, tex, n_loss, batch)
+            lines.append(_bce_after_sigmoid(v, children[0], tex, n_loss))
+        formula = r"\begin{aligned}" + rf"{name} &= " + r"\\ &= ".join(lines) + r"\end{aligned}"
+    paths, chain = _paths(v, tex, n_loss, batch) if is_param else (None, "")
     return Step(
-        "backward", (v.id,), uses, name, formula, value, kind, terms=terms, reduce=is_param, paths=paths, chain=chain
+        "backward",
+        (v.id,),
+        tuple(dict.fromkeys(c.id for c in children)),
+        name,
+        formula,
+        _tuple(v.grad),
+        kind,
+        terms=tuple((_tuple(g), _tuple(loc)) for _, g, loc in received),
+        reduce=is_param,
+        paths=paths,
+        chain=chain,
     )
+
+
+def _chain_lines(v: Value, received, tex, info, n_loss, batch) -> list[str]:
+    """∂L/∂v = Σ over v's consumers c of ∂L/∂c · ∂c/∂v: as symbols, with the local derivatives written
+    out, with the numbers, and its value (one line each)."""
+    children = [c for c, _, _ in received]
+    generic = " + ".join(rf"{_d('L', tex[c.id])}\,{_d(tex[c.id], tex[v.id])}" for c in children)
+    with_local = " + ".join(
+        rf"{_d('L', tex[c.id])}\cdot {_paren(_local_tex(c, v, tex, info, n_loss))}" for c in children
+    )
+    if v.kind in ("weight", "bias") and batch > 1:  # shared by the samples: summed over them
+        generic, with_local = r"\sum_{n}" + generic, r"\sum_{n}" + with_local
+    nums = " + ".join(_chain_numbers(v, received, batch))
+    return [generic, with_local, nums, _val(v.grad, paren=False)]
+
+
+def _chain_numbers(v: Value, received, batch) -> list[str]:
+    """The products upstream × local with their numbers, one per consumer (per sample for a parameter
+    shared by a mini-batch); long sums are cut in the middle."""
+    is_param = v.kind in ("weight", "bias")
+    parts = []
+    for c, g, loc in received:
+        if is_param and batch > 1:  # shared by the samples: one product per sample, added up
+            parts += [_val(g[s]) if v.kind == "bias" else f"{_val(g[s])}{_val(loc[s])}" for s in range(batch)]
+            continue
+        local_num, join = _val(loc), r"\odot" if batch > 1 and not is_param else r"\cdot"
+        if c.op == "linear" and batch > 1:  # ∂z/∂a = w: one weight shared by all samples
+            local_num, join = _val(loc[0]), r"\cdot"
+        if c.kind == "a" and c.op in ("sigmoid", "tanh") and batch == 1:
+            # show where σ′ or tanh′ comes from: a(1 − a) with a's value in it
+            a_num = float(c.data[0])
+            inner = _ACT_LOCAL_TEX[c.op] % {
+                "a": _val(a_num) if c.op == "sigmoid" else _num(a_num),
+                "a2": _sv(a_num),
+                "z": _sv(v.data),
+                "s": "",
+            }
+            local_num = rf"\underbrace{{{inner}}}_{{{_num(float(loc[0]))}}}"
+        parts.append(rf"{_val(g)}{join}{local_num}")
+    return parts[:4] + [r"\cdots"] + parts[-2:] if len(parts) > 12 else parts
+
+
+def _bce_after_sigmoid(z: Value, a: Value, tex, n_loss) -> str:
+    """BCE after a sigmoid: (a − y)/(a(1 − a)) · a(1 − a) = a − y, the famous simplification (a last line)."""
+    y = _target_of(a.received[0][0], a)
+    simple = rf"{tex[a.id]}-{tex[y.id]}"
+    if n_loss > 1:
+        simple = rf"\frac{{1}}{{{n_loss}}}\left({simple}\right)"
+    return rf"{simple} = {_val(z.grad, paren=False)}"
+
+
+def _target_of(L: Value, a: Value) -> Value:
+    """The target the loss ``L`` compares output ``a`` with."""
+    return [p for p in L.parents if p.kind == "target"][L.parents.index(a)]
 
 
 def _paren(s: str) -> str:
@@ -284,8 +299,7 @@ def _feeds_loss(a: Value) -> bool:
 
 
 def _loss_local_numbers(Lv: Value, a: Value, tex, n_loss, loss) -> str:
-    k = Lv.parents.index(a)
-    y = [p for p in Lv.parents if p.kind == "target"][k]
+    y = _target_of(Lv, a)
     av, yv = _sv(a.data), _sv(y.data)
     if loss == "mse":
         return rf"2\left({av}-{yv}\right)" if n_loss == 1 else rf"\frac{{2}}{{{n_loss}}}\left({av}-{yv}\right)"
