@@ -8,6 +8,7 @@ backward pass, without autograd), and puts beside it what autograd computes for 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import torch
@@ -42,6 +43,21 @@ def backprop(order: Sequence[Value]) -> None:
 
 
 # --- the forward pass, module by module, into a graph -------------------------------------------------
+@dataclass(frozen=True)
+class _Place:
+    """A value's symbol and where it sits in the model (what a :class:`Node` records beside its numbers)."""
+
+    tex: str
+    label: str
+    layer: int
+    unit: int
+    col: int = 0
+    module: int = -1  # the nn.Sequential module that computes it (-1: none)
+    param: str = ""  # a parameter's tensor name, and its index in it
+    index: tuple[int, ...] = ()
+    arg: object = None  # an activation's parameter (e.g. leaky_relu's slope)
+
+
 class _Graph:
     """The graph being built: its values in topological order, grouped as they were made (a layer's
     parameters, its weighted sums, its activations…), and each value's symbol and place in the model."""
@@ -50,7 +66,7 @@ class _Graph:
         self.np_dtype = np_dtype
         self.order: list[Value] = []
         self.groups: list[list[Value]] = []
-        self.info: dict[str, dict] = {}  # id → tex, label, layer, unit, col, module (and param, index, arg)
+        self.places: dict[str, _Place] = {}
         self.layer = 0  # the nn.Linear layers seen so far
 
     def add(self, values: list[Value]) -> list[Value]:
@@ -58,8 +74,8 @@ class _Graph:
         self.groups.append(values)
         return values
 
-    def _name(self, v: Value, symbol: tuple[str, str], layer: int, unit: int, col: int = 0, module: int = -1, **more):
-        self.info[v.id] = dict(tex=symbol[0], label=symbol[1], layer=layer, unit=unit, col=col, module=module, **more)
+    def _name(self, v: Value, symbol: tuple[str, str], layer: int, unit: int, **more) -> None:
+        self.places[v.id] = _Place(*symbol, layer, unit, **more)
 
     def inputs(self, X: np.ndarray) -> list[Value]:
         xs = [Value(X[:, i].copy(), f"x{i + 1}", "input") for i in range(X.shape[1])]
@@ -80,7 +96,7 @@ class _Graph:
             ws = []
             for i in range(module.in_features):
                 w = Value(np.asarray(W[j, i]), f"w{layer}_{j + 1}_{i + 1}", "weight")
-                self._name(w, symbols.weight(layer, j + 1, i + 1), layer, j + 1, i + 1,
+                self._name(w, symbols.weight(layer, j + 1, i + 1), layer, j + 1, col=i + 1,
                            param=name_of[id(module.weight)], index=(j, i))
                 ws.append(w)
             b = None
@@ -102,7 +118,7 @@ class _Graph:
             raise ValueError(f"module {mi} ({type(module).__name__}) must follow an nn.Linear")
         acts = []
         for z in current:
-            j = self.info[z.id]["unit"]
+            j = self.places[z.id].unit
             a = ops.activation(op, z, f"a{self.layer}_{j}", arg)
             self._name(a, symbols.unit("a", self.layer, j, len(current) == 1), self.layer, j, module=mi, arg=arg)
             acts.append(a)
@@ -133,27 +149,27 @@ class _Graph:
         """The ids of the nodes each module computes."""
         by_module: dict[int, list[str]] = {}
         for v in self.order:
-            if self.info[v.id]["module"] >= 0:
-                by_module.setdefault(self.info[v.id]["module"], []).append(v.id)
+            if self.places[v.id].module >= 0:
+                by_module.setdefault(self.places[v.id].module, []).append(v.id)
         return by_module
 
     def record(self, v: Value) -> Node:
-        d = self.info[v.id]
+        at = self.places[v.id]
         return Node(
             id=v.id,
             kind=v.kind,
-            tex=d["tex"],
-            label=d["label"],
-            layer=d["layer"],
-            unit=d["unit"],
-            col=d["col"],
+            tex=at.tex,
+            label=at.label,
+            layer=at.layer,
+            unit=at.unit,
+            col=at.col,
             op=v.op,
-            module=d["module"],
+            module=at.module,
             parents=tuple(p.id for p in v.parents),
             data=tuple(float(t) for t in np.atleast_1d(v.data)),
             grad=tuple(float(t) for t in np.atleast_1d(v.grad)) if v.needs_grad else None,
-            param=d.get("param", ""),
-            index=d.get("index", ()),
+            param=at.param,
+            index=at.index,
         )
 
 
@@ -219,11 +235,12 @@ def trace(model: nn.Sequential, x, y, loss: str = "mse", dtype: torch.dtype = to
     # 3. The same by autograd, and both written out.
     manual = _grads_by_parameter(graph, model, dtype)
     autograd_grads, autograd_loss, grad_fns = autograd.backward(model, x, y, loss, dtype, graph.module_nodes())
-    tex = {k: d["tex"] for k, d in graph.info.items()}
+    tex = {k: at.tex for k, at in graph.places.items()}
+    args = {k: at.arg for k, at in graph.places.items() if at.arg is not None}
     return Trace(
         nodes=tuple(graph.record(v) for v in graph.order),
-        forward=typesetting.forward_steps(graph.groups, graph.info, tex, loss),
-        backward=typesetting.backward_steps(graph.groups, graph.info, tex, loss, len(X)),
+        forward=typesetting.forward_steps(graph.groups, tex, args, loss),
+        backward=typesetting.backward_steps(graph.groups, tex, args, loss, len(X)),
         loss_fn=loss,
         loss=float(L.data),
         autograd_loss=autograd_loss,
@@ -242,7 +259,7 @@ def _grads_by_parameter(graph: _Graph, model: nn.Module, dtype) -> dict[str, tor
     manual = {n: torch.zeros_like(p.detach(), dtype=dtype) for n, p in model.named_parameters()}
     for v in graph.order:
         if v.kind in ("weight", "bias"):
-            manual[graph.info[v.id]["param"]][graph.info[v.id]["index"]] = float(v.grad)
+            manual[graph.places[v.id].param][graph.places[v.id].index] = float(v.grad)
     return manual
 
 

@@ -82,7 +82,9 @@ def _fmt_arg(arg) -> str:
 
 
 
-def forward_steps(groups, info, tex, loss) -> tuple[Step, ...]:
+def forward_steps(groups, tex, args, loss) -> tuple[Step, ...]:
+    """The forward walk: the inputs, each weighted sum and activation, the loss. ``tex``: each node's
+    LaTeX symbol; ``args``: each activation's parameter (e.g. leaky_relu's slope)."""
     steps = []
     inputs, targets = groups[0], groups[-2]
     xs = ",\\ ".join(_val(v.data, paren=False) for v in inputs)
@@ -105,7 +107,7 @@ def forward_steps(groups, info, tex, loss) -> tuple[Step, ...]:
             if v.kind == "z":
                 steps.append(_forward_linear(v, tex))
             elif v.kind == "a":
-                steps.append(_forward_act(v, tex, info))
+                steps.append(_forward_act(v, tex, args))
     Lv = groups[-1][0]
     steps.append(_forward_loss(Lv, tex, loss))
     return tuple(steps)
@@ -123,9 +125,9 @@ def _forward_linear(z: Value, tex) -> Step:
     return Step("forward", (z.id,), tuple(p.id for p in z.parents), tex[z.id], formula, _tuple(z.data), "linear")
 
 
-def _forward_act(a: Value, tex, info) -> Step:
+def _forward_act(a: Value, tex, args) -> Step:
     z = a.parents[0]
-    arg = _fmt_arg(info[a.id].get("arg"))
+    arg = _fmt_arg(args.get(a.id))
     sym = _ACT_TEX[a.op] % {"z": tex[z.id], "s": arg}
     num = _ACT_TEX[a.op] % {"z": _val(z.data, paren=False), "s": arg}
     if a.op == "sigmoid" and z.data.size == 1:
@@ -167,7 +169,7 @@ def _tuple(a) -> tuple[float, ...]:
     return tuple(float(t) for t in np.atleast_1d(a))
 
 
-def _local_tex(child: Value, parent: Value, tex, info, n_loss: int) -> str:
+def _local_tex(child: Value, parent: Value, tex, args, n_loss: int) -> str:
     """∂child/∂parent written with symbols (the local derivative's textbook form)."""
     if child.op == "linear":
         i = child.parents.index(parent)
@@ -179,7 +181,7 @@ def _local_tex(child: Value, parent: Value, tex, info, n_loss: int) -> str:
             "z": tex[parent.id],
             "a": tex[child.id],
             "a2": tex[child.id],
-            "s": _fmt_arg(info[child.id].get("arg")),
+            "s": _fmt_arg(args.get(child.id)),
         }
     # the loss: ∂L/∂a
     target = _target_of(child, parent)
@@ -190,17 +192,18 @@ def _local_tex(child: Value, parent: Value, tex, info, n_loss: int) -> str:
     return _LOSS_LOCAL_TEX[child.op] % {"a": tex[parent.id], "y": tex[target.id], "n": n_loss}
 
 
-def backward_steps(groups, info, tex, loss, batch) -> tuple[Step, ...]:
+def backward_steps(groups, tex, args, loss, batch) -> tuple[Step, ...]:
+    """The backward walk: ∂L/∂L = 1, then every node's gradient from the loss back to the first layer."""
     Lv = groups[-1][0]
     n_loss = sum(p.data.size for p in Lv.parents if p.kind != "target")
     steps = [Step("backward", ("L",), (), _d("L", "L"), rf"{_d('L', 'L')} = 1", (1.0,), "seed", terms=(((1.0,),),))]
     for group in reversed(groups[1:-2]):
         for v in group:
-            steps.append(_backward_step(v, tex, info, n_loss, loss, batch))
+            steps.append(_backward_step(v, tex, args, n_loss, loss, batch))
     return tuple(steps)
 
 
-def _backward_step(v: Value, tex, info, n_loss, loss, batch) -> Step:
+def _backward_step(v: Value, tex, args, n_loss, loss, batch) -> Step:
     """∂L/∂v: the chain rule as backprop applies it, upstream gradient (already computed) × local derivative."""
     name = _d("L", tex[v.id])
     is_param = v.kind in ("weight", "bias")
@@ -210,12 +213,12 @@ def _backward_step(v: Value, tex, info, n_loss, loss, batch) -> Step:
     if len(children) == 1 and children[0].kind == "loss":
         kind = "loss_grad"
         # ∂L/∂L = 1: the first factor is left out
-        local = _local_tex(children[0], v, tex, info, n_loss)
+        local = _local_tex(children[0], v, tex, args, n_loss)
         nums = _loss_local_numbers(children[0], v, tex, n_loss, loss)
         formula = rf"{name} = {local} = {nums} = {_val(v.grad, paren=False)}"
     else:
         kind = "param_grad" if is_param else ("act_grad" if children[0].kind == "a" else "sum_grad")
-        lines = _chain_lines(v, received, tex, info, n_loss, batch)
+        lines = _chain_lines(v, received, tex, args, n_loss, batch)
         if kind == "act_grad" and children[0].op == "sigmoid" and loss == "bce" and _feeds_loss(children[0]):
             lines.append(_bce_after_sigmoid(v, children[0], tex, n_loss))
         formula = r"\begin{aligned}" + rf"{name} &= " + r"\\ &= ".join(lines) + r"\end{aligned}"
@@ -235,13 +238,13 @@ def _backward_step(v: Value, tex, info, n_loss, loss, batch) -> Step:
     )
 
 
-def _chain_lines(v: Value, received, tex, info, n_loss, batch) -> list[str]:
+def _chain_lines(v: Value, received, tex, args, n_loss, batch) -> list[str]:
     """∂L/∂v = Σ over v's consumers c of ∂L/∂c · ∂c/∂v: as symbols, with the local derivatives written
     out, with the numbers, and its value (one line each)."""
     children = [c for c, _, _ in received]
     generic = " + ".join(rf"{_d('L', tex[c.id])}\,{_d(tex[c.id], tex[v.id])}" for c in children)
     with_local = " + ".join(
-        rf"{_d('L', tex[c.id])}\cdot {_paren(_local_tex(c, v, tex, info, n_loss))}" for c in children
+        rf"{_d('L', tex[c.id])}\cdot {_paren(_local_tex(c, v, tex, args, n_loss))}" for c in children
     )
     if v.kind in ("weight", "bias") and batch > 1:  # shared by the samples: summed over them
         generic, with_local = r"\sum_{n}" + generic, r"\sum_{n}" + with_local
