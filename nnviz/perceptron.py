@@ -353,7 +353,7 @@ def animation(weights: torch.Tensor, biases: torch.Tensor, steps: Sequence[int],
     inputs = heatmap.pixel_centres(pixels)
     z = W @ inputs.T + b[:, None]  # (K, pixels²)
     out = torch.sigmoid(z) if activation == "sigmoid" else step_fn(z)
-    image = pd.DataFrame(by_frame_columns("image", [[heatmap.data_url(o)] for o in out.numpy()]))
+    image = heatmap.images(out.numpy())
     ends = np.full((len(idx), 2, 2), np.nan)
     for k in range(len(idx)):
         line = boundary(W[k], float(b[k]))
