@@ -15,12 +15,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from torch import nn
 
-from nnviz import codegen, i18n, xor
+from nnviz import codegen, heatmap, i18n, xor
 from nnviz.data import logic_gate
 from nnviz.engine import Layout
 from nnviz.engine.record import snap_every
 from nnviz.params import ParamError
 from nnviz.xor.sweep import width_batch
+from tests.test_heatmap import decoded
 
 XS, YS = logic_gate("xor")
 
@@ -407,7 +408,7 @@ def test_animation_frames_equal_the_single_step_views(arch):
 
     run = xor.train(**arch, optimizer="sgd", lr=1.0, steps=300, seed=3)
     steps = [0, 7, 150, 300]
-    anim = xor.animation(run, steps, n_grid=9, n_lines=3)
+    anim = xor.animation(run, steps, n_grid=9, n_lines=3, n_pixels=12)
     assert anim.steps == [run.frame(s) for s in steps]
     t = {name: per_frame(df) for name, df in anim.tables.items()}
     for k, step in enumerate(anim.steps):
@@ -415,10 +416,18 @@ def test_animation_frames_equal_the_single_step_views(arch):
         pd.testing.assert_frame_equal(t["pred"][k], xor.predictions(run, step), check_dtype=False, atol=1e-6)
         lines = t["lines"][k].dropna(subset=["x1"]).reset_index(drop=True)
         pd.testing.assert_frame_equal(lines, xor.unit_lines(run, step), check_dtype=False, atol=1e-6)
-        view = xor.hidden_view(run, step, n_grid=9, n_lines=3, box=anim.box)
+        view = xor.hidden_view(run, step, n_grid=9, n_lines=3, box=anim.box, n_pixels=12)
         assert view.kind == anim.kind
         pd.testing.assert_frame_equal(t["points"][k], view.points, check_dtype=False, atol=1e-5)
         pd.testing.assert_frame_equal(t["background"][k], view.background, check_dtype=False, atol=1e-5)
+        # the images: the one-step views', and (independently decoded) the net's output at the pixel centres
+        assert _close_images(t["image"][k].image[0], xor.decision_image(run, step, n_pixels=12).image[0])
+        assert _close_images(t["background_image"][k].image[0], view.image.image[0])
+        net = xor.build(**arch)
+        net.load_state_dict(dict(zip([n for n, _ in net.named_parameters()], run.params(step))))
+        with torch.no_grad():
+            p = net(heatmap.pixel_centres(12))[:, 0].numpy()
+        assert np.abs(decoded(t["image"][k].image[0]).astype(int) - heatmap.colours(p.reshape(12, 12))).max() <= 1
         pd.testing.assert_frame_equal(t["sheet"][k], view.sheet, check_dtype=False, atol=1e-5)
         bound = t["boundary"][k].dropna().reset_index(drop=True)
         pd.testing.assert_frame_equal(bound, view.boundary, check_dtype=False, atol=1e-5)
@@ -480,3 +489,6 @@ def test_shape_and_loss_curve():
     assert len(df) == 800 and df["step"].iloc[0] == 0 and df["step"].iloc[-1] == 1999
     assert df["loss"].tolist() == run.losses.numpy()[df["step"]].tolist()
     assert len(xor.loss_curve(run.losses.numpy()[:10])) == 10
+def _close_images(a: str, b: str) -> bool:
+    """Two heat-map images whose colours differ by at most one level (float rounding between two forward passes)."""
+    return int(np.abs(decoded(a).astype(int) - decoded(b).astype(int)).max()) <= 1

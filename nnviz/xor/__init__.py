@@ -29,7 +29,7 @@ from nnviz.xor.outcomes import (LN2, OUTCOMES, PLATEAU_TOL, PLATEAUS, SOLVED_BEL
                                 reference_levels, solved_at)
 from nnviz.xor.summaries import curve_sample, loss_curve, loss_histogram, solved_by_step
 from nnviz.xor.sweep import CURVES_PER_OUTCOME, Sweep, curve_steps, seed_sweep, sweep, width_sweep
-from nnviz.xor.views import (GATE_NAMES, HiddenView, decision_grid, hidden_view, layer_outputs, predictions,
+from nnviz.xor.views import (GATE_NAMES, HiddenView, decision_grid, decision_image, hidden_view, layer_outputs, predictions,
                              unit_gates, unit_lines, weights_table)
 from nnviz.xor.wilson import wilson
 
@@ -47,7 +47,8 @@ __all__ = [
     "OUTCOMES", "PAGE_BUDGET_S", "PAGE_SWEEP_BUDGET_S", "PLATEAUS", "PLATEAU_TOL", "POINT_NAMES", "SETTINGS",
     "SOLVED_BELOW", "TRY_THIS", "WIDTHS", "Animation", "Diagnosis", "HiddenView", "Run", "Sweep",
     "affordable_seeds", "animation", "build", "clip_line", "curve_sample", "curve_steps", "decision_grid",
-    "diagnose", "hidden_view", "input_grid", "is_stuck", "layer_outputs", "loss_curve", "loss_histogram", "merged_groups",
+    "decision_image", "diagnose", "hidden_view", "input_grid", "is_stuck", "layer_outputs", "loss_curve",
+    "loss_histogram", "merged_groups",
     "merged_pairs", "outcome", "plan_sweeps", "predictions", "reference_levels", "seed_sweep", "sizes",
     "solved_at", "solved_by_step", "sweep", "sweep_seconds", "train", "unit_gates", "unit_lines",
     "shape", "weights_table", "width_sweep", "wilson",
