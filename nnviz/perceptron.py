@@ -22,7 +22,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from nnviz import heatmap
-from nnviz.data import GATES, logic_gate
+from nnviz.data import GATES, INPUT_BOX, logic_gate
 from nnviz.frames import by_frame_columns
 from nnviz.params import Choice, Float, Int, Spec, seed
 from nnviz.training import Divergence, seeded
@@ -293,7 +293,7 @@ def rosenblatt(gate: str, epochs: int = 20, lr: float = 1.0, seed: int = 0) -> R
     return RosenblattRun(gate, mistakes, torch.stack(Ws), torch.stack(bs))
 
 
-def grid(weight: torch.Tensor, bias: float, n: int = 41, lo: float = -0.5, hi: float = 1.5,
+def grid(weight: torch.Tensor, bias: float, n: int = 41, lo: float = INPUT_BOX[0], hi: float = INPUT_BOX[1],
          activation: str = "sigmoid") -> pd.DataFrame:
     """The unit's output over an n×n grid of inputs: columns ``x1, x2, p`` (step → 0/1)."""
     axis = torch.linspace(lo, hi, n)
@@ -303,7 +303,7 @@ def grid(weight: torch.Tensor, bias: float, n: int = 41, lo: float = -0.5, hi: f
     return pd.DataFrame({"x1": x1.reshape(-1).numpy(), "x2": x2.reshape(-1).numpy(), "p": p.reshape(-1).numpy()})
 
 
-def boundary(weight: torch.Tensor, bias: float, lo: float = -0.5, hi: float = 1.5) -> pd.DataFrame:
+def boundary(weight: torch.Tensor, bias: float, lo: float = INPUT_BOX[0], hi: float = INPUT_BOX[1]) -> pd.DataFrame:
     """Two points of the line w1·x1 + w2·x2 + b = 0 spanning [lo, hi] (empty if w = 0: no line).
 
     The line is parametrised along the axis it is steeper against, so it never needs huge values.

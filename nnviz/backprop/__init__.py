@@ -24,7 +24,6 @@ run shows. The page's nets and data are in :mod:`~nnviz.backprop.net`, its setti
 from nnviz.backprop.graph import MAX_TRACE_PARAMS, backprop, trace
 from nnviz.backprop.net import (
     build,
-    linear_default_init,
     n_params,
     page_trace,
     sample,
@@ -70,7 +69,7 @@ __all__ = [
     "LOSS_LOCAL", "MAX_PATHS", "MAX_STEP", "MAX_TRACE_PARAMS", "MAX_WEIGHTS", "MAX_WEIGHTS_TEXT", "PAGE_ACTIVATIONS",
     "SAMPLES", "SEEDED", "SETTINGS", "SHOWN", "WEIGHT_BOUND", "WHY_LATEX", "GradFn", "Node", "Slot", "Step", "Trace",
     "Training", "Weights", "accumulated", "backprop", "build", "check_weight", "edited", "flat_weights", "followed",
-    "linear_default_init", "n_params", "page_trace", "page_training", "parse_weights", "path_costs", "reuse",
+    "n_params", "page_trace", "page_training", "parse_weights", "path_costs", "reuse",
     "sample", "saturated", "set_weights", "sgd", "shown_sample", "shown_weights", "sizes", "slots", "trace",
     "usable_weights", "verdict", "weight_slots",
 ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 import pandas as pd
@@ -15,7 +14,7 @@ from nnviz.backprop.records import Trace
 from nnviz.backprop.settings import SAMPLES, SETTINGS
 from nnviz.backprop.weights import Slot, flat_weights, set_weights
 from nnviz.data import logic_gate
-from nnviz.models import mlp
+from nnviz.models import linear_default_init_, mlp
 
 
 def sample(name: str = "x10") -> tuple[torch.Tensor, torch.Tensor]:
@@ -54,22 +53,11 @@ def build(
     if weights:
         set_weights(model, weights)
     else:
-        linear_default_init(model, torch.Generator().manual_seed(seed))
+        linear_default_init_(model, torch.Generator().manual_seed(seed))
     return model
 
 
-# nnviz/init.py draws the same; the one MLP engine is to own it (issue 17).
 @torch.no_grad()
-def linear_default_init(model: nn.Module, g: torch.Generator) -> None:
-    """nn.Linear's own initialisation (kaiming_uniform_ with a = √5, bias U(±1/√fan_in)), drawn from ``g``."""
-    for layer in model.modules():
-        if isinstance(layer, nn.Linear):
-            nn.init.kaiming_uniform_(layer.weight, a=math.sqrt(5), generator=g)
-            if layer.bias is not None:
-                bound = 1 / math.sqrt(layer.in_features)
-                nn.init.uniform_(layer.bias, -bound, bound, generator=g)
-
-
 def usable_weights(typed: Sequence[float], width: int = 2, depth: int = 1) -> tuple[float, ...]:
     """The typed weights if they fit the net (one number per parameter), else ``()`` (the seed's)."""
     return tuple(typed) if len(typed) == n_params(width, depth) else ()
