@@ -57,7 +57,6 @@ def build(
     return model
 
 
-@torch.no_grad()
 def usable_weights(typed: Sequence[float], width: int = 2, depth: int = 1) -> tuple[float, ...]:
     """The typed weights if they fit the net (one number per parameter), else ``()`` (the seed's)."""
     return tuple(typed) if len(typed) == n_params(width, depth) else ()
