@@ -275,3 +275,28 @@ def factors(table: pd.DataFrame, labels: Mapping[str, str]) -> alt.LayerChart:
     return alt.layer(base.mark_line(strokeWidth=2.2).encode(x=x, y=y, color=color),
                      base.mark_point(filled=True, size=30).encode(x=x, y=y, color=color, tooltip=tips)
                      ).properties(height=260)
+
+
+def glorot(table: pd.DataFrame, labels: Mapping[str, str]) -> alt.FacetChart:
+    """Glorot & Bengio's per-layer spreads (a :func:`nnviz.papers.glorot.measure` table): the std of the
+    activations and of ∂L/∂h per hidden layer, one line per init, one panel per quantity, log axis.
+
+    ``labels``: ``layer, std, standard, normalized, activation_std, gradient_std``.
+    """
+    quantities = {"activation_std": labels["activation_std"], "gradient_std": labels["gradient_std"]}
+    long = pd.DataFrame([{"layer": int(r.layer), "init": labels[r.init], "quantity": quantities[c], "std": getattr(r, c)}
+                         for r in table.itertuples() for c in quantities])
+    order = [labels["standard"], labels["normalized"]]
+    color = alt.Color("init:N", title=None, sort=order, legend=alt.Legend(orient="bottom"),
+                      scale=alt.Scale(domain=order, range=[ORANGE, BLUE]))
+    base = alt.Chart(long).encode(
+        x=alt.X("layer:Q", title=labels["layer"], axis=alt.Axis(tickMinStep=1, format="d")),
+        y=alt.Y("std:Q", title=labels["std"], scale=alt.Scale(type="log"), axis=LOG_AXIS),
+        color=color,
+        tooltip=[alt.Tooltip("init:N", title=""), alt.Tooltip("layer:Q", title=labels["layer"]),
+                 tooltip_fmt("std:Q", labels["std"], ".3e")])
+    return (alt.layer(base.mark_line(strokeWidth=2.2), base.mark_point(filled=True, size=30))
+            .properties(height=200, width=220)
+            .facet(column=alt.Column("quantity:N", title=None, sort=list(quantities.values()),
+                                     header=alt.Header(labelFontWeight="bold", labelFontSize=13)))
+            .resolve_scale(y="independent"))
