@@ -180,7 +180,7 @@ def fmt_factor(x: float) -> str:
 def mech_text(key: str, a: str, **kw) -> str:
     m = mech[a]
     return page.t(key, name=names[a], back=fmt_factor(m.back), forward=fmt_factor(m.forward),
-                  zeros=fmt_ratio(m.ratio["zeros"]), default=fmt_ratio(m.ratio["default"]), floor=f"{m.floor:.0e}", **kw)
+                  zeros=fmt_ratio(m.ratio["zeros"]), default=fmt_ratio(m.ratio["default"]), floor=fmt_ratio(m.floor), **kw)
 
 
 # The explanation follows the numbers: F.cause reads it from the page's own nets (both biases settings).
@@ -300,7 +300,8 @@ if v["paper"]:
                    page.t(".paper.m.delta", value=paper.reported[i]), delta_color="off", delta_arrow="off")
     same = all(papers.agrees(sv[i], paper.reported[i]) for i in glorot.INITS)
     st.markdown(page.t(".paper.agree" if same else ".paper.differ"))
-    page.chart(charts.glorot(gt, glbl), gt, "glorot_spreads")
+    for col, q in zip(st.columns(2), ("activation_std", "gradient_std")):
+        page.chart(charts.glorot(gt, q, glbl), gt, f"glorot_{q}", col)
     fa, fg = glorot.spread_change(gt, "activation_std"), glorot.spread_change(gt, "gradient_std")
     words = {i: (page.t(f".paper.trend.{papers.trend(fa[i])}"), page.t(f".paper.trend.{papers.trend(1 / fg[i])}"))
              for i in glorot.INITS}

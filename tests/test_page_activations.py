@@ -148,3 +148,11 @@ def test_paper_check_puts_glorots_singular_values_beside_ours():
     assert metric(at, "Mean singular value, normalized (Xavier)") == f"{sv['normalized']:.2f}"
     text = texts(at)
     assert "Ours agrees with the paper" in text and "Glorot, Yoshua Bengio (2010)" in text
+
+
+def test_bad_biases_and_paper_values_in_the_url_are_named_and_defaulted():
+    at = open_page("activations", biases="tiny", paper="maybe", **SMALL)
+    assert not at.exception
+    warned = " ".join(w.value for w in at.warning)
+    assert "biases" in warned and "paper" in warned
+    assert "Chart: biases PyTorch default." in texts(at)

@@ -277,26 +277,20 @@ def factors(table: pd.DataFrame, labels: Mapping[str, str]) -> alt.LayerChart:
                      ).properties(height=260)
 
 
-def glorot(table: pd.DataFrame, labels: Mapping[str, str]) -> alt.FacetChart:
-    """Glorot & Bengio's per-layer spreads (a :func:`nnviz.papers.glorot.measure` table): the std of the
-    activations and of ∂L/∂h per hidden layer, one line per init, one panel per quantity, log axis.
+def glorot(table: pd.DataFrame, quantity: str, labels: Mapping[str, str]) -> alt.LayerChart:
+    """Glorot & Bengio's per-layer spread of ``quantity`` (``activation_std`` or ``gradient_std`` of a
+    :func:`nnviz.papers.glorot.measure` table) per hidden layer, one line per init, log axis.
 
-    ``labels``: ``layer, std, standard, normalized, activation_std, gradient_std``.
+    ``labels``: ``layer, std, standard, normalized`` and ``quantity``'s own (the chart's title).
     """
-    quantities = {"activation_std": labels["activation_std"], "gradient_std": labels["gradient_std"]}
-    long = pd.DataFrame([{"layer": int(r.layer), "init": labels[r.init], "quantity": quantities[c], "std": getattr(r, c)}
-                         for r in table.itertuples() for c in quantities])
+    long = table.assign(init=table["init"].map({"standard": labels["standard"], "normalized": labels["normalized"]}))
     order = [labels["standard"], labels["normalized"]]
     color = alt.Color("init:N", title=None, sort=order, legend=alt.Legend(orient="bottom"),
                       scale=alt.Scale(domain=order, range=[ORANGE, BLUE]))
-    base = alt.Chart(long).encode(
+    base = alt.Chart(long, title=labels[quantity]).encode(
         x=alt.X("layer:Q", title=labels["layer"], axis=alt.Axis(tickMinStep=1, format="d")),
-        y=alt.Y("std:Q", title=labels["std"], scale=alt.Scale(type="log"), axis=LOG_AXIS),
+        y=alt.Y(f"{quantity}:Q", title=labels["std"], scale=alt.Scale(type="log"), axis=LOG_AXIS),
         color=color,
         tooltip=[alt.Tooltip("init:N", title=""), alt.Tooltip("layer:Q", title=labels["layer"]),
-                 tooltip_fmt("std:Q", labels["std"], ".3e")])
-    return (alt.layer(base.mark_line(strokeWidth=2.2), base.mark_point(filled=True, size=30))
-            .properties(height=200, width=220)
-            .facet(column=alt.Column("quantity:N", title=None, sort=list(quantities.values()),
-                                     header=alt.Header(labelFontWeight="bold", labelFontSize=13)))
-            .resolve_scale(y="independent"))
+                 tooltip_fmt(f"{quantity}:Q", labels["std"], ".3e")])
+    return alt.layer(base.mark_line(strokeWidth=2.2), base.mark_point(filled=True, size=30)).properties(height=220)

@@ -272,7 +272,7 @@ def trap_chart(presses: pd.DataFrame, names: Mapping[str, str], labels: Mapping[
 def srivastava(table: pd.DataFrame, labels: Mapping[str, str]) -> alt.LayerChart:
     """Test error of the average of k thinned nets against k (log axis), with the weight-scaled (eval-mode)
     net's error as a rule: a :func:`nnviz.papers.srivastava.compare` table. ``labels``: ``k, error, mc, scaled``."""
-    x = alt.X("k:Q", title=labels["k"], scale=alt.Scale(type="log"))
+    x = alt.X("k:Q", title=labels["k"], scale=alt.Scale(type="log", domain=[1, int(table["k"].max())], nice=False))
     y = alt.Y("mc_error:Q", title=labels["error"], axis=alt.Axis(format=".1%"))
     mc = alt.Chart(table.assign(what=labels["mc"])).mark_line(point=True, strokeWidth=2.2, color=BLUE).encode(
         x=x, y=y, tooltip=[alt.Tooltip("what:N", title=""), "k:Q", tooltip_fmt("mc_error:Q", labels["error"], ".2%")])
