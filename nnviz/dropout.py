@@ -53,6 +53,7 @@ SETTINGS = Spec(
     # What the charts show (in the URL too, so a shared link shows the same view).
     Bool("objective", False, widget="toggle"),
     Bool("log", False, widget="toggle"),
+    Bool("paper", False, widget="toggle"),  # run the paper check (Srivastava et al. 2014)
     Bool("band", True, widget="toggle"),
     Bool("once", True, widget="toggle"),
 )

@@ -25,7 +25,7 @@ from torch import nn
 from nnviz.activations import NAMES, SATURATION_THRESHOLD
 from nnviz.data import _split, _standardise, diabetes, logic_gate
 from nnviz.models import ACTIVATIONS, initialize, mlp
-from nnviz.params import Choice, Float, Int, Param, ParamError, Spec, seed
+from nnviz.params import Bool, Choice, Float, Int, Param, ParamError, Spec, seed
 from nnviz.training import Divergence, check_finite, seeded
 
 DATASETS = ("diabetes", "moons", "xor")
@@ -86,6 +86,7 @@ SETTINGS = Spec(
     Float("slope", 0.01, lo=0.0, hi=0.5, options=SLOPES, widget="select_slider"),
     seed(),
     Int("view", 200, lo=0, hi=200),  # the epoch the per-layer views show (clamped to epochs)
+    Bool("paper", False, widget="toggle"),  # run the paper check (Glorot & Bengio 2010)
 )
 # Prepared combinations the page offers as buttons (each a complete, valid setting).
 _BASE = dict(data="diabetes", depth=16, width=24, init="default", biases="default", opt="sgd", lr=0.003, epochs=100, slope=0.01, seed=0)

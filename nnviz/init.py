@@ -71,6 +71,7 @@ SETTINGS = Spec(
     Choice("mode", "fan_in", options=("fan_in", "fan_out"), widget="segmented"),
     Choice("gain", "torch_default", options=GAINS, widget="radio"),
     Bool("compare", True, widget="toggle"),
+    Bool("paper", False, widget="toggle"),  # run the paper check (He et al. 2015)
     Int("steps", 100, lo=20, hi=200, step=20),
     Float("lr", 0.1, lo=0.001, hi=1000.0, options=LEARNING_RATES, widget="select_slider"),
     seed(),

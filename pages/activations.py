@@ -8,8 +8,9 @@ import streamlit as st
 from nnviz import activations as A
 from nnviz import grad_factors as F
 from nnviz import gradients as G
-from nnviz import ui
+from nnviz import papers, ui
 from nnviz.charts import activations as charts
+from nnviz.papers import glorot
 from nnviz.frames import wide
 
 RELU_FAMILY = ("relu", "leaky_relu")
@@ -23,6 +24,7 @@ def functions(slope):
 
 
 shrink_table = ui.cached(A.shrink_table)
+glorot_measure = ui.cached(glorot.measure)
 
 
 @ui.cached
@@ -178,7 +180,7 @@ def fmt_factor(x: float) -> str:
 def mech_text(key: str, a: str, **kw) -> str:
     m = mech[a]
     return page.t(key, name=names[a], back=fmt_factor(m.back), forward=fmt_factor(m.forward),
-                  zeros=fmt_ratio(m.ratio["zeros"]), default=fmt_ratio(m.ratio["default"]), floor=f"{m.floor:.0e}", **kw)
+                  zeros=fmt_ratio(m.ratio["zeros"]), default=fmt_ratio(m.ratio["default"]), floor=fmt_ratio(m.floor), **kw)
 
 
 # The explanation follows the numbers: F.cause reads it from the page's own nets (both biases settings).
@@ -281,6 +283,33 @@ with st.expander(page.t(".summary"), icon=":material/table:"):
             cols["diverged"]: str(int(s["diverged_at"])) if s["diverged_at"] >= 0 else page.t(".never"),
         })
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+
+# --- paper check: Glorot & Bengio (2010) ------------------------------------------------------------------
+st.subheader(page.t(".paper.title"), anchor=False)
+page.control("paper")
+if v["paper"]:
+    paper = glorot.PAPER
+    st.markdown(page.t(".paper.lead", p_std=paper.reported["standard"], p_norm=paper.reported["normalized"]))
+    gt = glorot_measure(seed=v["seed"])
+    sv = glorot.mean_singular_value(gt)
+    glbl = {k: page.t(f".lbl.{k}") for k in ("layer", "standard", "normalized", "activation_std", "gradient_std")}
+    glbl["std"] = page.t(".lbl.spread")
+    cols = st.columns(2)
+    for col, i in zip(cols, glorot.INITS):
+        col.metric(page.t(".paper.m", init=glbl[i]), f"{sv[i]:.2f}",
+                   page.t(".paper.m.delta", value=paper.reported[i]), delta_color="off", delta_arrow="off")
+    same = all(papers.agrees(sv[i], paper.reported[i]) for i in glorot.INITS)
+    st.markdown(page.t(".paper.agree" if same else ".paper.differ"))
+    for col, q in zip(st.columns(2), ("activation_std", "gradient_std")):
+        page.chart(charts.glorot(gt, q, glbl), gt, f"glorot_{q}", col)
+    fa, fg = glorot.spread_change(gt, "activation_std"), glorot.spread_change(gt, "gradient_std")
+    words = {i: (page.t(f".paper.trend.{papers.trend(fa[i])}"), page.t(f".paper.trend.{papers.trend(1 / fg[i])}"))
+             for i in glorot.INITS}
+    st.markdown(page.t(".paper.spreads", n=int(gt["layer"].max()), a_std=words["standard"][0],
+                       ra_std=f"{fa['standard']:.2f}", a_norm=words["normalized"][0], ra_norm=f"{fa['normalized']:.2f}",
+                       g_std=words["standard"][1], rg_std=f"{1 / fg['standard']:.2f}", g_norm=words["normalized"][1],
+                       rg_norm=f"{1 / fg['normalized']:.2f}"))
+    st.caption(page.t(".paper.source", cite=paper.cite()))
 
 page.try_this([(f".try.q{i}", f".try.a{i}") for i in range(1, 7)])
 

@@ -8,11 +8,13 @@ import streamlit as st
 from nnviz import dropout as D
 from nnviz import ui
 from nnviz.charts import dropout as charts
+from nnviz.papers import srivastava
 
 TRAP_X = 0.5  # where the forgot-eval trap asks for a prediction
 TRAP_START = 3  # predictions shown before any press: enough to see them disagree
 
 thinning = ui.cached(D.thinning_demo)
+srivastava_compare = ui.cached(srivastava.compare)
 
 
 @ui.cached
@@ -227,6 +229,29 @@ if result.diverged is None:
     trap()
 else:
     st.caption(page.t(".trap.diverged"))
+
+# --- paper check: Srivastava et al. (2014) ---------------------------------------------------------
+st.subheader(page.t(".paper.title"), anchor=False)
+page.control("paper")
+if v["paper"]:
+    paper, sp = srivastava.PAPER, min(max(p, 0.1), 0.9)  # the net needs a keep probability it can learn with
+    hidden = srivastava.ARGS["hidden"].default
+    st.markdown(page.t(".paper.lead", k_paper=paper.reported["k_match"], hidden=hidden, p=f"{sp:.2f}", seed=seed))
+    sv = srivastava_compare(sp, hidden, srivastava.ARGS["epochs"].default, seed)
+    n_test, kmax = srivastava.test_size(seed), int(sv["k"].max())
+    tol = 1 / n_test
+    m1, m2 = st.columns(2)
+    m1.metric(page.t(".paper.m.scaled"), f"{sv['scaled_error'].iloc[0]:.2%}")
+    m2.metric(page.t(".paper.m.mc", k=kmax), f"{sv['mc_error'].iloc[-1]:.2%}")
+    page.chart(charts.srivastava(sv, {k: page.t(f".lbl.{k}") for k in ("k", "error", "mc", "scaled")}), sv,
+               "srivastava")
+    k = srivastava.matched_at(sv, tol)
+    if k is not None:
+        st.markdown(page.t(".paper.match", k=k, tol=f"{tol:.2%}", k_paper=paper.reported["k_match"]))
+    else:
+        diff = abs(sv["mc_error"].iloc[-1] - sv["scaled_error"].iloc[0])
+        st.markdown(page.t(".paper.nomatch", k=kmax, diff=f"{diff:.2%}", n_test=n_test, tol=f"{tol:.2%}"))
+    st.caption(page.t(".paper.source", cite=paper.cite()))
 
 page.try_this([(f".try.{i}.q", f".try.{i}.a") for i in range(1, 6)])
 

@@ -11,10 +11,13 @@ from nnviz import ui
 from nnviz.charts import BLUE, GREEN, ORANGE
 from nnviz.charts import init as charts
 from nnviz.models import INIT_SCHEMES, gain
+from nnviz.papers import he
 
 probe = ui.cached(I.probe)
 scheme_table = ui.cached(I.scheme_table)
 symmetry = ui.cached(I.symmetry)
+he_signal = ui.cached(he.signal)
+he_train = ui.cached(he.train)
 
 
 @ui.cached
@@ -278,6 +281,35 @@ if rand.diverged is None:
 st.caption(page.t(".sym.zeros"))
 
 # --- try this, why, code --------------------------------------------------------------------------------
+# --- paper check: He et al. (2015) -------------------------------------------------------------------
+st.subheader(page.t(".paper.title"), anchor=False)
+page.control("paper")
+if v["paper"]:
+    paper, d30 = he.PAPER, he.PAPER.reported["depth"]
+    st.markdown(page.t(".paper.lead", width=width, train_width=I.train_width(width), seed=v["seed"]))
+    sig = he_signal(d30, width, v["seed"])
+    hist = he_train(d30, width, 200, v["seed"])
+    kept, stalled = he.kept(sig), he.stalls(hist)
+    hl = {k: page.t(f".lbl.{k}") for k in ("layer", "std", "paper", "step", "loss", "chance")}
+    m = st.columns(4)
+    for col, var in zip(m[:2], he.SCHEMES):
+        col.metric(page.t(".paper.m.kept", var=var), short(kept[var]),
+                   page.t(".paper.m.delta", value=short(he.predicted(d30) if var == "1/n" else 1.0)),
+                   delta_color="off", delta_arrow="off")
+    for col, var in zip(m[2:], he.SCHEMES):
+        col.metric(page.t(".paper.m.loss", steps=200, var=var),
+                   f"{hist[hist['variance'] == var]['train_loss'].iloc[-1]:.4f}")
+    c1, c2 = st.columns(2)
+    layers = sig[sig["variance"] == "1/n"]["layer"]
+    first = float(sig[(sig["variance"] == "1/n") & (sig["layer"] == 1)]["activation_std"].iloc[0])
+    pred = pd.DataFrame({"layer": layers, "activation_std": [first * he.predicted(int(l)) for l in layers]})
+    page.chart(charts.he_signal(sig, pred, hl), sig, "he_signal", c1)
+    page.chart(charts.he_training(hist, hl), hist, "he_training", c2)
+    for var in he.SCHEMES:
+        loss = hist[hist["variance"] == var]["train_loss"].iloc[-1]
+        st.markdown(page.t(".paper.stall.yes" if stalled[var] else ".paper.stall.no", var=var, loss=f"{loss:.3f}"))
+    st.caption(page.t(".paper.source", cite=paper.cite()))
+
 page.try_this([(f".try.q{i}", f".try.a{i}") for i in range(1, 6)])
 
 with page.why():

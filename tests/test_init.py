@@ -331,7 +331,7 @@ def test_generated_scripts_print_the_per_layer_std_and_final_loss_the_page_shows
         (dict(scheme="default", activation="tanh", depth=3, width=48, steps=40, data="noise", batch=64, seed=3), "en"),
         (dict(scheme="kaiming_uniform", activation="leaky_relu", depth=2, width=32, steps=20, gain="calculate_gain",
               mode="fan_out", batch=64, seed=3), "ko"),
-        ({}, "en"),  # the page's defaults: unpinned, 2 threads end at loss 1.33 where the page shows 1.79
+        ({}, "en"),  # the page's defaults, as the page shows them
     ]
     values = [{**I.SETTINGS.defaults(), **over} for over, _ in cases]
     sources = [codegen.script("init", v, lang) for v, (_, lang) in zip(values, cases)]

@@ -136,3 +136,23 @@ def test_epoch_slider_shows_the_nets_at_that_epoch():
     table = next(df.value for df in at.dataframe if "Sigmoid" in df.value.columns)  # at the epoch shown
     sig = ex.history[(ex.history.activation == "sigmoid") & (ex.history.epoch == 8)]
     assert table.iloc[0].tolist() == ["Train loss", f"{sig.train_loss.item():.4f}"] + table.iloc[0].tolist()[2:]
+
+
+def test_paper_check_puts_glorots_singular_values_beside_ours():
+    from nnviz.papers import glorot
+
+    at = open_page("activations", paper="1", **SMALL)
+    assert_clean(at)
+    sv = glorot.mean_singular_value(glorot.measure())
+    assert metric(at, "Mean singular value, standard U(±1/√n)") == f"{sv['standard']:.2f}"
+    assert metric(at, "Mean singular value, normalized (Xavier)") == f"{sv['normalized']:.2f}"
+    text = texts(at)
+    assert "Ours agrees with the paper" in text and "Glorot, Yoshua Bengio (2010)" in text
+
+
+def test_bad_biases_and_paper_values_in_the_url_are_named_and_defaulted():
+    at = open_page("activations", biases="tiny", paper="maybe", **SMALL)
+    assert not at.exception
+    warned = " ".join(w.value for w in at.warning)
+    assert "biases" in warned and "paper" in warned
+    assert "Chart: biases PyTorch default." in texts(at)

@@ -169,3 +169,17 @@ def test_in_a_real_browser_predict_again_reruns_only_the_trap_and_new_mask_write
             assert page_errors(page) == []
         finally:
             browser.close()
+
+
+def test_paper_check_puts_srivastavas_k_beside_ours():
+    from nnviz.papers import srivastava as S
+
+    at = open_page("dropout", paper="1", epochs="100")
+    assert_clean(at)
+    sv = S.compare(0.8, 128, 200, 1)
+    assert metric(at, "Test error, weight scaling (eval)") == f"{sv['scaled_error'].iloc[0]:.2%}"
+    assert metric(at, "Test error, average of 200 thinned nets") == f"{sv['mc_error'].iloc[-1]:.2%}"
+    text = texts(at)
+    k = S.matched_at(sv, 1 / S.test_size(1))
+    assert (f"From k = {k} on" in text) if k is not None else ("even 200 thinned nets stay" in text)
+    assert "Srivastava, Geoffrey Hinton" in text and "Fig. 11" in text

@@ -126,3 +126,15 @@ def test_default_tanh_verdict_names_the_bias_floor_it_measures():
     assert "The signal vanishes" in text and "but only down to a floor" in text
     assert f"until layer {floor.layer}, then stays near **{I.short_number(floor.value)}**" in text
     assert f"1/√(2n) = {I.short_number(SF.tanh_default(256))}" in text
+
+
+def test_paper_check_runs_hes_thirty_layers():
+    from nnviz.papers import he
+
+    at = open_page("init", paper="1", width="64", steps="20")
+    assert_clean(at)
+    kept = he.kept(he.signal(30, 64, 0))
+    assert metric(at, "Layer 30 ÷ layer 1, Var(w) = 1/n") == I.short_number(kept["1/n"])
+    text = texts(at)
+    assert "**Var(w) = 1/n: stalled**" in text and "**Var(w) = 2/n: learns**" in text
+    assert "Kaiming He, Xiangyu Zhang" in text and "Fig. 3" in text

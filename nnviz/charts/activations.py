@@ -275,3 +275,22 @@ def factors(table: pd.DataFrame, labels: Mapping[str, str]) -> alt.LayerChart:
     return alt.layer(base.mark_line(strokeWidth=2.2).encode(x=x, y=y, color=color),
                      base.mark_point(filled=True, size=30).encode(x=x, y=y, color=color, tooltip=tips)
                      ).properties(height=260)
+
+
+def glorot(table: pd.DataFrame, quantity: str, labels: Mapping[str, str]) -> alt.LayerChart:
+    """Glorot & Bengio's per-layer spread of ``quantity`` (``activation_std`` or ``gradient_std`` of a
+    :func:`nnviz.papers.glorot.measure` table) per hidden layer, one line per init, log axis.
+
+    ``labels``: ``layer, std, standard, normalized`` and ``quantity``'s own (the chart's title).
+    """
+    long = table.assign(init=table["init"].map({"standard": labels["standard"], "normalized": labels["normalized"]}))
+    order = [labels["standard"], labels["normalized"]]
+    color = alt.Color("init:N", title=None, sort=order, legend=alt.Legend(orient="bottom"),
+                      scale=alt.Scale(domain=order, range=[ORANGE, BLUE]))
+    base = alt.Chart(long, title=labels[quantity]).encode(
+        x=alt.X("layer:Q", title=labels["layer"], axis=alt.Axis(tickMinStep=1, format="d")),
+        y=alt.Y(f"{quantity}:Q", title=labels["std"], scale=alt.Scale(type="log"), axis=LOG_AXIS),
+        color=color,
+        tooltip=[alt.Tooltip("init:N", title=""), alt.Tooltip("layer:Q", title=labels["layer"]),
+                 tooltip_fmt(f"{quantity}:Q", labels["std"], ".3e")])
+    return alt.layer(base.mark_line(strokeWidth=2.2), base.mark_point(filled=True, size=30)).properties(height=220)

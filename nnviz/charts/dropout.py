@@ -267,3 +267,17 @@ def trap_chart(presses: pd.DataFrame, names: Mapping[str, str], labels: Mapping[
         tooltip=[alt.Tooltip("name:N", title=labels["mode"]), alt.Tooltip("press:Q", title=labels["press"]),
                  tooltip_fmt("prediction:Q", labels["prediction"], ".5f")],
     ).properties(height=240)
+
+
+def srivastava(table: pd.DataFrame, labels: Mapping[str, str]) -> alt.LayerChart:
+    """Test error of the average of k thinned nets against k (log axis), with the weight-scaled (eval-mode)
+    net's error as a rule: a :func:`nnviz.papers.srivastava.compare` table. ``labels``: ``k, error, mc, scaled``."""
+    x = alt.X("k:Q", title=labels["k"], scale=alt.Scale(type="log", domain=[1, int(table["k"].max())], nice=False))
+    y = alt.Y("mc_error:Q", title=labels["error"], axis=alt.Axis(format=".1%"))
+    mc = alt.Chart(table.assign(what=labels["mc"])).mark_line(point=True, strokeWidth=2.2, color=BLUE).encode(
+        x=x, y=y, tooltip=[alt.Tooltip("what:N", title=""), "k:Q", tooltip_fmt("mc_error:Q", labels["error"], ".2%")])
+    scaled = alt.Chart(table.head(1).assign(what=labels["scaled"])).mark_rule(strokeDash=[6, 4], color=VERMILION,
+                                                                              strokeWidth=2).encode(
+        y=alt.Y("scaled_error:Q"), tooltip=[alt.Tooltip("what:N", title=""),
+                                            tooltip_fmt("scaled_error:Q", labels["error"], ".2%")])
+    return alt.layer(mc, scaled).properties(height=240)

@@ -132,3 +132,33 @@ def symmetry_trace(trace: pd.DataFrame, labels: dict[str, str], title: str) -> a
         )
         .properties(title=title, height=240)
     )
+
+
+def he_signal(table: pd.DataFrame, predicted: pd.DataFrame, labels: dict) -> alt.LayerChart:
+    """He et al.'s deep ReLU net: activation std per hidden layer for Var(w) = 1/n and 2/n (a
+    :func:`nnviz.papers.he.signal` table, ``variance`` column) and the paper's 2^(−(l−1)/2) for 1/n (dashed,
+    ``predicted``: layer, activation_std). ``labels``: ``layer, std, paper``."""
+    x = alt.X("layer:Q", title=labels["layer"], axis=alt.Axis(tickMinStep=1, format="d"))
+    y = alt.Y("activation_std:Q", title=labels["std"], scale=alt.Scale(type="log"), axis=alt.Axis(format=".0e"))
+    domain = ["1/n", "2/n"]
+    color = alt.Color("variance:N", title="Var(w)", scale=alt.Scale(domain=domain, range=[PALETTE[1], PALETTE[0]]),
+                      legend=alt.Legend(orient="bottom"))
+    measured = alt.Chart(table).mark_line(point=True, strokeWidth=2.2).encode(
+        x=x, y=y, color=color, tooltip=["variance:N", "layer:Q", tooltip_fmt("activation_std:Q", labels["std"], ".3e")])
+    paper = alt.Chart(predicted.assign(source=labels["paper"])).mark_line(strokeDash=[6, 4], color=REFERENCE).encode(
+        x=x, y=y, tooltip=[alt.Tooltip("source:N", title=""), tooltip_fmt("activation_std:Q", labels["std"], ".3e")])
+    return alt.layer(paper, measured).properties(height=260)
+
+
+def he_training(history: pd.DataFrame, labels: dict) -> alt.LayerChart:
+    """Training loss of both nets (a :func:`nnviz.papers.he.train` table) with ln 10 (chance) dotted.
+    ``labels``: ``step, loss, chance``."""
+    domain = ["1/n", "2/n"]
+    color = alt.Color("variance:N", title="Var(w)", scale=alt.Scale(domain=domain, range=[PALETTE[1], PALETTE[0]]),
+                      legend=alt.Legend(orient="bottom"))
+    lines = alt.Chart(history).mark_line(point=True, strokeWidth=2.2).encode(
+        x=alt.X("step:Q", title=labels["step"]), y=alt.Y("train_loss:Q", title=labels["loss"]), color=color,
+        tooltip=["variance:N", "step:Q", tooltip_fmt("train_loss:Q", labels["loss"], ".4f")])
+    chance = alt.Chart(pd.DataFrame({"y": [2.302585], "label": [labels["chance"]]})).mark_rule(
+        strokeDash=[2, 3], color=REFERENCE).encode(y="y:Q", tooltip=[alt.Tooltip("label:N", title="")])
+    return alt.layer(chance, lines).properties(height=260)

@@ -387,12 +387,12 @@ STRINGS = {
         "크게 남는 활성화 함수는 무엇일까요?",
     },
     "activations.try.a1": {
-        "en": "None of them does well. Sigmoid's layer 1 gets about 10⁻¹³ of the output layer's gradient, but ReLU "
-        "and LeakyReLU also get only about 10⁻⁶: they vanish too. Not because the gradient shrinks — the "
+        "en": "None of them does well. Sigmoid's layer 1 gets a few 10⁻¹⁴ of the output layer's gradient, but ReLU "
+        "and LeakyReLU also get only a few 10⁻⁶: they vanish too. Not because the gradient shrinks — the "
         "activations shrink just as fast going forward and would cancel it — but because nn.Linear's default "
         "biases stop the activations shrinking: with zero biases ReLU's layer 1 gets about as much as the last.",
-        "ko": "모두 좋지 않습니다. 시그모이드의 1층은 출력층 기울기의 약 10⁻¹³배를 받지만, ReLU와 LeakyReLU도 약 "
-        "10⁻⁶배밖에 받지 못해 역시 소실됩니다. 기울기가 줄어서가 아닙니다. 활성값도 앞으로 가며 똑같이 줄어 "
+        "ko": "모두 좋지 않습니다. 시그모이드의 1층은 출력층 기울기의 10⁻¹⁴배 몇 개 정도를 받지만, ReLU와 LeakyReLU도 "
+        "10⁻⁶배 몇 개 정도밖에 받지 못해 역시 소실됩니다. 기울기가 줄어서가 아닙니다. 활성값도 앞으로 가며 똑같이 줄어 "
         "상쇄할 텐데, nn.Linear의 기본 편향이 활성값이 줄어드는 것을 멈추게 하기 때문입니다. 편향을 0으로 두면 "
         "ReLU의 1층도 마지막 층만큼 받습니다.",
     },
@@ -579,4 +579,53 @@ STRINGS = {
         "en": "per-layer weight-gradient norms (layer 1 = next to the input), as on the page",
         "ko": "층별 가중치 기울기 크기 (1층 = 입력 바로 다음), 페이지와 같은 값",
     },
+    # --- paper check: Glorot & Bengio (2010) ---------------------------------------------------------
+    "activations.paper": {"en": "Paper check: Glorot & Bengio (2010)", "ko": "논문 확인: Glorot & Bengio (2010)"},
+    "activations.paper.help": {
+        "en": "Rerun the paper's tanh experiment at a size that fits (5 hidden layers of 256 units on the digits) "
+        "and put its numbers beside ours.",
+        "ko": "논문의 tanh 실험을 감당할 수 있는 크기(유닛 256개짜리 은닉층 5개, 손글씨 숫자)로 다시 돌려 논문의 "
+        "수치와 나란히 놓습니다.",
+    },
+    "activations.paper.title": {
+        "en": "Paper check: Glorot & Bengio (2010), tanh nets",
+        "ko": "논문 확인: Glorot & Bengio (2010), tanh 신경망",
+    },
+    "activations.paper.lead": {
+        "en": "Glorot and Bengio trained tanh nets with 5 hidden layers of 1000 units and measured, at "
+        "initialisation, the mean singular value of each layer's Jacobian ∂h⁽ⁱ⁺¹⁾/∂h⁽ⁱ⁾: about **{p_std}** with "
+        "the standard init U(±1/√n), about **{p_norm}** with their normalized init U(±√6/√(n_in + n_out)), biases 0. "
+        "Here the same nets at 5 × 256 units on the 8×8 digits, measured live:",
+        "ko": "Glorot와 Bengio는 유닛 1000개짜리 은닉층 5개의 tanh 신경망을 학습시키며, 초기화 직후 각 층의 야코비 "
+        "행렬 ∂h⁽ⁱ⁺¹⁾/∂h⁽ⁱ⁾의 평균 특이값을 쟀습니다. 표준 초기화 U(±1/√n)에서는 약 **{p_std}**, 정규화 초기화 "
+        "U(±√6/√(n_in + n_out))에서는 약 **{p_norm}**였습니다(편향은 0). 여기서는 같은 신경망을 유닛 256개 × 5층으로 "
+        "8×8 손글씨 숫자에서 바로 잽니다.",
+    },
+    "activations.paper.m": {"en": "Mean singular value, {init}", "ko": "평균 특이값, {init}"},
+    "activations.paper.m.delta": {"en": "paper: {value}", "ko": "논문: {value}"},
+    "activations.paper.agree": {
+        "en": "**Ours agrees with the paper** within 10 % for both inits.",
+        "ko": "**두 초기화 모두 논문과 10 % 안에서 일치합니다.**",
+    },
+    "activations.paper.differ": {
+        "en": "**Ours differs from the paper** by more than 10 % for at least one init (the nets here are smaller).",
+        "ko": "**적어도 한 초기화에서 논문과 10 % 넘게 다릅니다**(여기의 신경망이 더 작습니다).",
+    },
+    "activations.paper.spreads": {
+        "en": "Per layer (the paper's Figs. 6 and 7): from layer 1 to layer {n} the activations' std {a_std} "
+        "(×{ra_std}) with the standard init and {a_norm} (×{ra_norm}) with the normalized one; going back from "
+        "layer {n} to layer 1 the gradients' std {g_std} (×{rg_std}) and {g_norm} (×{rg_norm}).",
+        "ko": "층별로 보면(논문의 그림 6과 7): 1층에서 {n}층까지 활성값 표준편차는 표준 초기화에서 {a_std}(×{ra_std}), "
+        "정규화 초기화에서 {a_norm}(×{ra_norm}). {n}층에서 1층으로 거꾸로 가면 기울기 표준편차는 {g_std}(×{rg_std}), "
+        "{g_norm}(×{rg_norm}).",
+    },
+    "activations.paper.trend.level": {"en": "stays level", "ko": "일정하게 유지됩니다"},
+    "activations.paper.trend.shrinks": {"en": "shrinks", "ko": "줄어듭니다"},
+    "activations.paper.trend.grows": {"en": "grows", "ko": "커집니다"},
+    "activations.paper.source": {"en": "Source: {cite}", "ko": "출처: {cite}"},
+    "activations.lbl.standard": {"en": "standard U(±1/√n)", "ko": "표준 U(±1/√n)"},
+    "activations.lbl.normalized": {"en": "normalized (Xavier)", "ko": "정규화 (Xavier)"},
+    "activations.lbl.activation_std": {"en": "activations h", "ko": "활성값 h"},
+    "activations.lbl.gradient_std": {"en": "gradients ∂L/∂h", "ko": "기울기 ∂L/∂h"},
+    "activations.lbl.spread": {"en": "std", "ko": "표준편차"},
 }

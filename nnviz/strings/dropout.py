@@ -384,4 +384,45 @@ STRINGS = {
     "dropout.code.same_init": {"en": "both nets start from the same weights", "ko": "두 신경망은 같은 가중치에서 출발"},
     "dropout.code.part3": {"en": "the forgot-eval trap", "ko": "eval()을 잊는 함정"},
     "dropout.code.forgot": {"en": "as if we forgot net.eval()", "ko": "net.eval()을 잊은 것처럼"},
+    # --- paper check: Srivastava et al. (2014) ---------------------------------------------------------
+    "dropout.paper": {"en": "Paper check: Srivastava et al. (2014)", "ko": "논문 확인: Srivastava 외 (2014)"},
+    "dropout.paper.help": {
+        "en": "Train a dropout net on the digits and compare the weight-scaled net (model.eval()) with the average "
+        "of k thinned nets, as the paper did on MNIST (takes a few seconds).",
+        "ko": "손글씨 숫자로 드롭아웃 신경망을 학습시키고, 논문이 MNIST에서 한 것처럼 가중치를 조정한 신경망"
+        "(model.eval())과 얇아진 신경망 k개의 평균을 비교합니다(몇 초 걸립니다).",
+    },
+    "dropout.paper.title": {
+        "en": "Paper check: Srivastava et al. (2014), weight scaling against many thinned nets",
+        "ko": "논문 확인: Srivastava 외 (2014), 가중치 조정과 얇아진 신경망 여러 개의 평균",
+    },
+    "dropout.paper.lead": {
+        "en": "A dropout net is an ensemble of thinned nets. The paper checked whether running the whole net with "
+        "scaled weights (what model.eval() does) predicts as well as averaging k randomly thinned nets: on "
+        "MNIST the average reached the scaled net's test error at about **k = {k_paper}**. Here a 64-{hidden}-"
+        "{hidden}-10 ReLU net with nn.Dropout({p}) trained on the 8×8 digits, seed {seed}:",
+        "ko": "드롭아웃 신경망은 얇아진 신경망들의 앙상블입니다. 논문은 가중치를 조정한 전체 신경망(model.eval()이 "
+        "하는 일)이 무작위로 얇아진 신경망 k개의 평균만큼 잘 예측하는지 확인했습니다. MNIST에서 평균은 약 "
+        "**k = {k_paper}**에서 조정된 신경망의 테스트 오류에 도달했습니다. 여기서는 nn.Dropout({p})을 넣은 "
+        "64-{hidden}-{hidden}-10 ReLU 신경망을 8×8 손글씨 숫자로 시드 {seed}에서 학습시킵니다.",
+    },
+    "dropout.paper.m.scaled": {"en": "Test error, weight scaling (eval)", "ko": "테스트 오류, 가중치 조정(eval)"},
+    "dropout.paper.m.mc": {"en": "Test error, average of {k} thinned nets", "ko": "테스트 오류, 얇아진 신경망 {k}개 평균"},
+    "dropout.paper.match": {
+        "en": "**From k = {k} on, the average of k thinned nets is as good as the one weight-scaled net** (within one "
+        "test digit, {tol}); the paper found k ≈ {k_paper}. One forward pass does the work of many.",
+        "ko": "**k = {k}부터는 얇아진 신경망 k개의 평균이 가중치를 조정한 신경망 하나만큼 좋습니다**(테스트 숫자 "
+        "하나, {tol} 이내). 논문은 k ≈ {k_paper}였습니다. 순전파 한 번이 여러 번의 몫을 합니다.",
+    },
+    "dropout.paper.nomatch": {
+        "en": "**Here even {k} thinned nets stay {diff} away from the weight-scaled net** (more than one test digit): "
+        "with only {n_test} test digits one mistake is {tol}.",
+        "ko": "**여기서는 얇아진 신경망 {k}개도 가중치를 조정한 신경망과 {diff}만큼 차이 납니다**(테스트 숫자 하나보다 "
+        "큼). 테스트 숫자가 {n_test}개뿐이라 실수 하나가 {tol}입니다.",
+    },
+    "dropout.paper.source": {"en": "Source: {cite}", "ko": "출처: {cite}"},
+    "dropout.lbl.k": {"en": "k thinned nets averaged", "ko": "평균한 얇아진 신경망 수 k"},
+    "dropout.lbl.error": {"en": "test error", "ko": "테스트 오류"},
+    "dropout.lbl.mc": {"en": "average of k thinned nets", "ko": "얇아진 신경망 k개의 평균"},
+    "dropout.lbl.scaled": {"en": "weight scaling (eval)", "ko": "가중치 조정(eval)"},
 }

@@ -521,4 +521,42 @@ STRINGS = {
         "ko": "같은 시드면 어떤 초기화든 같은 미니배치를 씁니다",
     },
     "init.code.diverged": {"en": "the loss became inf/NaN: stop", "ko": "손실이 inf/NaN이 되면 멈춥니다"},
+    # --- paper check: He et al. (2015) ---------------------------------------------------------------
+    "init.paper": {"en": "Paper check: He et al. (2015)", "ko": "논문 확인: He 외 (2015)"},
+    "init.paper.help": {
+        "en": "Rerun the paper's 30-layer ReLU net with Var(w) = 1/n and 2/n: the signal through depth and "
+        "200 training steps (takes a few seconds).",
+        "ko": "논문의 30층 ReLU 신경망을 Var(w) = 1/n과 2/n으로 다시 돌립니다. 깊이에 따른 신호와 200스텝 학습을 "
+        "봅니다(몇 초 걸립니다).",
+    },
+    "init.paper.title": {
+        "en": "Paper check: He et al. (2015), a 30-layer ReLU net",
+        "ko": "논문 확인: He 외 (2015), 30층 ReLU 신경망",
+    },
+    "init.paper.lead": {
+        "en": "He and colleagues showed that with Var(w) = 1/n each ReLU layer halves the signal's second moment, so "
+        "after L layers only 2^(−L/2) of its size is left, while Var(w) = 2/n keeps it level; their 30-layer net "
+        "with 1/n did not learn at all, with 2/n it did. Here the paper's own depth, 30 hidden layers of {width} "
+        "units (training: {train_width}) on the digits, seed {seed}:",
+        "ko": "He와 동료들은 Var(w) = 1/n이면 ReLU 층마다 신호의 2차 모멘트가 절반이 되어 L층 뒤에는 크기의 "
+        "2^(−L/2)만 남고, Var(w) = 2/n이면 일정하게 유지됨을 보였습니다. 1/n으로 초기화한 30층 신경망은 전혀 학습하지 "
+        "못했고 2/n은 학습했습니다. 여기서는 논문과 같은 깊이, 유닛 {width}개(학습은 {train_width}개)짜리 은닉층 "
+        "30개를 손글씨 숫자에서 시드 {seed}로 돌립니다.",
+    },
+    "init.paper.m.kept": {"en": "Layer 30 ÷ layer 1, Var(w) = {var}", "ko": "30층 ÷ 1층, Var(w) = {var}"},
+    "init.paper.m.delta": {"en": "paper: {value}", "ko": "논문: {value}"},
+    "init.paper.m.loss": {"en": "Loss after {steps} steps, Var(w) = {var}", "ko": "{steps}스텝 뒤 손실, Var(w) = {var}"},
+    "init.paper.stall.yes": {
+        "en": "**Var(w) = {var}: stalled**, as in the paper — the loss stays at ln 10 = 2.303 (chance on ten digits).",
+        "ko": "**Var(w) = {var}: 멈췄습니다.** 논문과 같습니다. 손실이 ln 10 = 2.303(열 개 숫자에서 찍기)에 머뭅니다.",
+    },
+    "init.paper.stall.no": {
+        "en": "**Var(w) = {var}: learns** — the loss falls from ln 10 to {loss}.",
+        "ko": "**Var(w) = {var}: 학습합니다.** 손실이 ln 10에서 {loss}로 내려갑니다.",
+    },
+    "init.paper.source": {"en": "Source: {cite}", "ko": "출처: {cite}"},
+    "init.lbl.paper": {"en": "paper: 2^(−(l−1)/2)", "ko": "논문: 2^(−(l−1)/2)"},
+    "init.lbl.step": {"en": "step", "ko": "스텝"},
+    "init.lbl.loss": {"en": "training loss", "ko": "학습 손실"},
+    "init.lbl.chance": {"en": "ln 10 (chance)", "ko": "ln 10 (찍기)"},
 }
