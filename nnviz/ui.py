@@ -129,7 +129,8 @@ def _locale() -> str | None:
 
 def t(key: str, **fmt) -> str:
     """The text for ``key`` in the session's language."""
-    return i18n.t(key, lang(), **fmt)
+    text = i18n.t(key, lang(), **fmt)
+    return i18n.glue(text) if lang() == "ko" else text
 
 
 def option_label(option: str) -> str:

@@ -180,3 +180,15 @@ def test_korean_pages_break_lines_between_words_only():
     css = " ".join(h.proto.body for h in ko.html)
     assert "word-break: keep-all" in css
     assert not any("keep-all" in h.proto.body for h in en.html)
+
+
+def test_bold_text_closes_before_the_particle_after_it():
+    """Markdown does not close ** after punctuation when a letter follows ("**왜 그럴까?**에는" shows
+    the stars): such a string must move the particle or the stars."""
+    stuck = re.compile(r"[^\w\s*}]\*\*(?=[^\W\d_])")
+    found = {}
+    for key, text in KO.items():
+        marks = [m.start() for m in re.finditer(r"\*\*", text)]
+        closers = marks[1::2]  # every second ** closes
+        found.update({key: text[max(0, i - 15):i + 4] for i in closers if stuck.match(text, i - 1)})
+    assert not found
