@@ -192,3 +192,9 @@ def test_bold_text_closes_before_the_particle_after_it():
         closers = marks[1::2]  # every second ** closes
         found.update({key: text[max(0, i - 15):i + 4] for i in closers if stuck.match(text, i - 1)})
     assert not found
+
+
+def test_english_strings_have_no_korean():
+    """A shared value (one text for both languages) must not take a Korean edit into the English page."""
+    found = [key for key, texts in i18n.CATALOGUE.items() if re.search("[가-힣]", texts["en"]) and key != "opt.ko"]
+    assert not found
