@@ -63,7 +63,7 @@ STRINGS = {
     # --- URL parameters ------------------------------------------------------------------------
     "param.rejected": {
         "en": "URL parameter `{name}={raw}` was ignored: {reason}.",
-        "ko": "URL 파라미터 `{name}={raw}`{를} 무시했습니다: {reason}.",
+        "ko": "URL 파라미터 하나를 무시했습니다(`{name}={raw}`): {reason}.",
     },
     "param.default": {"en": "Using the default, {default}, instead.", "ko": "대신 기본값 {default}{을} 씁니다."},
     "param.reason.unknown": {"en": "this page has no such setting", "ko": "이 페이지에 없는 설정입니다"},
