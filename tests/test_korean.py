@@ -198,3 +198,44 @@ def test_english_strings_have_no_korean():
     """A shared value (one text for both languages) must not take a Korean edit into the English page."""
     found = [key for key, texts in i18n.CATALOGUE.items() if re.search("[가-힣]", texts["en"]) and key != "opt.ko"]
     assert not found
+
+
+# Where a Korean paragraph wraps in the browser: the two characters around every line break.
+_BREAKS_JS = """() => {
+  const out = [];
+  const main = '[data-testid="stMain"] [data-testid="stMarkdownContainer"] p';
+  for (const p of [...document.querySelectorAll(main)].slice(0, 40)) {
+    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    let prev = null, prevTop = null;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.length; i++) {
+        const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1);
+        const rect = r.getBoundingClientRect(), ch = node.data[i];
+        if (/\s/.test(ch)) { prev = ' '; continue; }  // a space at a line end has no width
+        if (!rect.width) continue;
+        if (prev !== null && rect.top > prevTop + 4) out.push(prev + ch);
+        prev = ch; prevTop = rect.top;
+      }
+    }
+  }
+  return out;
+}"""
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("path", ["", "dropout", "glossary"], ids=lambda p: p or "home")
+def test_korean_lines_break_between_words_in_the_browser(path):
+    """At phone width no Korean word is split across two lines ("역|전파")."""
+    from e2e.server import CHROMIUM, CHROMIUM_ARGS, settle, streamlit_server
+    from playwright.sync_api import sync_playwright
+
+    with streamlit_server() as (base, _), sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 390, "height": 2000})
+        page.goto(f"{base}/{path}?lang=ko")
+        settle(page)
+        breaks = page.evaluate(_BREAKS_JS)
+        browser.close()
+    assert len(breaks) > 10, "the paragraphs wrap at this width"
+    inside_a_word = [b for b in breaks if re.fullmatch("[가-힣][가-힣]", b)]
+    assert not inside_a_word
