@@ -58,6 +58,7 @@ def _fill(text: str, fmt: dict) -> str:
         out += particle(out, PAIRS[int(piece)]) if i % 2 else piece  # odd pieces: the markers
     return out
 
+
 # A browser may break a line after a closing bracket or quote even with keep-all ("model.eval()" |
 # "을"); a word joiner keeps the particle on its word's line.
 _CLOSER_THEN_HANGUL = re.compile(r"(?:(?<=[)\]”’\"'])|(?<=[)\]”’\"']`))(?=[가-힣])")
