@@ -139,7 +139,8 @@ def _read_number(digits: str, frac: str | None) -> str:
 def read_aloud(text: str) -> tuple[str, bool]:
     """How the end of ``text`` reads in Korean (the last word or number, in Hangul), and whether
     that reading is certain (False: an unknown Latin word, read by its last letters)."""
-    if text.rstrip(_SKIP)[-1:] in _POWERS:
+    end = text.rstrip(_SKIP)[-1:]
+    if end and end in _POWERS:
         return "승", True  # 10³⁸: 십의 삼십팔 승
     s = text.translate(_SUBSCRIPT)
     s = s.rstrip(_SKIP)

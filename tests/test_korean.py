@@ -29,7 +29,7 @@ TYPED = re.compile(rf"^([*`”’\"')\]]*)({PARTICLE})(?![가-힣])")
     ("1e-05", "오"), ("x1", "원"), ("x₂", "투"), ("w7", "세븐"), ("nan", "난"), ("inf", "인프"), ("ReLU", "렐루"),
     ("Adam", "아담"), ("Adam(학습률 0.001)", "아담"), ("95%", "퍼센트"), ("“빠뜨리기”", "기"), ("**XOR**", "엑스오어"),
     ("(1, 0)", "영"), ("σ", "시그마"), ("3.4·10³⁸", "승"), ("ŷ", "와이"), ("H", "에이치"), ("MSE", "이"),
-    ("`nn.Dropout(0.5)`", "드롭아웃"), ("He (Kaiming) 정규", "규"),
+    ("`nn.Dropout(0.5)`", "드롭아웃"), ("He (Kaiming) 정규", "규"), ("10⁻⁸", "승"),
 ])
 def test_values_read_aloud_as_a_korean_reader_says_them(text, reading):
     assert i18n.read_aloud(text) == (reading, True)
@@ -46,6 +46,11 @@ def test_values_read_aloud_as_a_korean_reader_says_them(text, reading):
 ])
 def test_particle_fields_pick_the_form_for_the_value(template, value, shown):
     assert i18n._fill(template, {"v": value}) == shown
+
+
+def test_text_that_cannot_be_read_aloud_says_so():
+    for text in ("", "**", ")", "🙂", "layer"):
+        assert i18n.read_aloud(text)[1] is False, text
 
 
 def test_particle_fields_work_without_values_and_leave_latex_alone():
