@@ -58,6 +58,18 @@ def _fill(text: str, fmt: dict) -> str:
         out += particle(out, PAIRS[int(piece)]) if i % 2 else piece  # odd pieces: the markers
     return out
 
+
+# A browser may break a line after a closing bracket or quote even with keep-all ("model.eval()" |
+# "을"); a word joiner keeps the particle on its word's line.
+_CLOSER_THEN_HANGUL = re.compile(r"(?:(?<=[)\]”’\"'])|(?<=[)\]”’\"']`))(?=[가-힣])")
+
+
+def glue(text: str) -> str:
+    """Korean text for the screen: no line break between a closing ) ] ” ’ (or inline code ending in one)
+    and the particle after it."""
+    return _CLOSER_THEN_HANGUL.sub("\u2060", text)
+
+
 def has(key: str) -> bool:
     return key in CATALOGUE
 
@@ -127,7 +139,8 @@ def _read_number(digits: str, frac: str | None) -> str:
 def read_aloud(text: str) -> tuple[str, bool]:
     """How the end of ``text`` reads in Korean (the last word or number, in Hangul), and whether
     that reading is certain (False: an unknown Latin word, read by its last letters)."""
-    if text.rstrip(_SKIP)[-1:] in _POWERS:
+    end = text.rstrip(_SKIP)[-1:]
+    if end and end in _POWERS:
         return "승", True  # 10³⁸: 십의 삼십팔 승
     s = text.translate(_SUBSCRIPT)
     s = s.rstrip(_SKIP)

@@ -42,9 +42,11 @@ GLOBAL_KEYS = ("lang", "embed", "embed_options", "presenter", "hide")
 PRESENTER_CSS = "<style>html { font-size: 22px; } [data-testid='stSidebar'] { font-size: 18px; }</style>"
 # Korean breaks lines between words, never inside one ("역|전파"); a token longer than the line
 # (a URL, a long formula) may still wrap. Code keeps the browser's rules. !important: Streamlit's own
-# rules for markdown (word-break: break-word) are more specific.
+# rules for markdown (word-break: break-word) are more specific. Inline code gets less side padding, so
+# the particle after it ("`model.eval()`을") does not look detached from its word.
 KOREAN_CSS = ("<style>.stApp, .stApp * { word-break: keep-all !important; overflow-wrap: break-word; } "
-              ".stApp pre, .stApp pre *, .stApp code { word-break: normal !important; }</style>")
+              ".stApp pre, .stApp pre *, .stApp code { word-break: normal !important; } "
+              ".stApp :not(pre) > code { padding-left: 0.15em; padding-right: 0.15em; }</style>")
 
 # The training player: about this many frames, shown this many a second (in the browser).
 FRAMES = 60
@@ -135,7 +137,8 @@ def _locale() -> str | None:
 
 def t(key: str, **fmt) -> str:
     """The text for ``key`` in the session's language."""
-    return i18n.t(key, lang(), **fmt)
+    text = i18n.t(key, lang(), **fmt)
+    return i18n.glue(text) if lang() == "ko" else text
 
 
 def option_label(option: str) -> str:

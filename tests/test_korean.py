@@ -29,7 +29,7 @@ TYPED = re.compile(rf"^([*`”’\"')\]]*)({PARTICLE})(?![가-힣])")
     ("1e-05", "오"), ("x1", "원"), ("x₂", "투"), ("w7", "세븐"), ("nan", "난"), ("inf", "인프"), ("ReLU", "렐루"),
     ("Adam", "아담"), ("Adam(학습률 0.001)", "아담"), ("95%", "퍼센트"), ("“빠뜨리기”", "기"), ("**XOR**", "엑스오어"),
     ("(1, 0)", "영"), ("σ", "시그마"), ("3.4·10³⁸", "승"), ("ŷ", "와이"), ("H", "에이치"), ("MSE", "이"),
-    ("`nn.Dropout(0.5)`", "드롭아웃"), ("He (Kaiming) 정규", "규"),
+    ("`nn.Dropout(0.5)`", "드롭아웃"), ("He (Kaiming) 정규", "규"), ("10⁻⁸", "승"),
 ])
 def test_values_read_aloud_as_a_korean_reader_says_them(text, reading):
     assert i18n.read_aloud(text) == (reading, True)
@@ -46,6 +46,11 @@ def test_values_read_aloud_as_a_korean_reader_says_them(text, reading):
 ])
 def test_particle_fields_pick_the_form_for_the_value(template, value, shown):
     assert i18n._fill(template, {"v": value}) == shown
+
+
+def test_text_that_cannot_be_read_aloud_says_so():
+    for text in ("", "**", ")", "🙂", "layer"):
+        assert i18n.read_aloud(text)[1] is False, text
 
 
 def test_particle_fields_work_without_values_and_leave_latex_alone():
@@ -180,3 +185,62 @@ def test_korean_pages_break_lines_between_words_only():
     css = " ".join(h.proto.body for h in ko.html)
     assert "word-break: keep-all" in css
     assert not any("keep-all" in h.proto.body for h in en.html)
+
+
+def test_bold_text_closes_before_the_particle_after_it():
+    """Markdown does not close ** after punctuation when a letter follows ("**왜 그럴까?**에는" shows
+    the stars): such a string must move the particle or the stars."""
+    stuck = re.compile(r"[^\w\s*}]\*\*(?=[^\W\d_])")
+    found = {}
+    for key, text in KO.items():
+        marks = [m.start() for m in re.finditer(r"\*\*", text)]
+        closers = marks[1::2]  # every second ** closes
+        found.update({key: text[max(0, i - 15):i + 4] for i in closers if stuck.match(text, i - 1)})
+    assert not found
+
+
+def test_english_strings_have_no_korean():
+    """A shared value (one text for both languages) must not take a Korean edit into the English page."""
+    found = [key for key, texts in i18n.CATALOGUE.items() if re.search("[가-힣]", texts["en"]) and key != "opt.ko"]
+    assert not found
+
+
+# Where a Korean paragraph wraps in the browser: the two characters around every line break.
+_BREAKS_JS = """() => {
+  const out = [];
+  const main = '[data-testid="stMain"] [data-testid="stMarkdownContainer"] p';
+  for (const p of [...document.querySelectorAll(main)].slice(0, 40)) {
+    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    let prev = null, prevTop = null;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.length; i++) {
+        const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1);
+        const rect = r.getBoundingClientRect(), ch = node.data[i];
+        if (/\s/.test(ch)) { prev = ' '; continue; }  // a space at a line end has no width
+        if (!rect.width) continue;
+        if (prev !== null && rect.top > prevTop + 4) out.push(prev + ch);
+        prev = ch; prevTop = rect.top;
+      }
+    }
+  }
+  return out;
+}"""
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("path", ["", "dropout", "glossary"], ids=lambda p: p or "home")
+def test_korean_lines_break_between_words_in_the_browser(path):
+    """At phone width no Korean word is split across two lines ("역|전파")."""
+    from e2e.server import CHROMIUM, CHROMIUM_ARGS, settle, streamlit_server
+    from playwright.sync_api import sync_playwright
+
+    with streamlit_server() as (base, _), sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 390, "height": 2000})
+        page.goto(f"{base}/{path}?lang=ko")
+        settle(page)
+        breaks = page.evaluate(_BREAKS_JS)
+        browser.close()
+    assert len(breaks) > 10, "the paragraphs wrap at this width"
+    inside_a_word = [b for b in breaks if re.fullmatch("[가-힣][가-힣]", b)]
+    assert not inside_a_word

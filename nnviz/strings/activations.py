@@ -356,7 +356,7 @@ STRINGS = {
     "activations.lbl.f": _same("f(z)"),
     "activations.lbl.df": _same("f′(z)"),
     "activations.lbl.band": {"en": "|f′| < {thr}: saturated", "ko": "|f′| < {thr}: 포화"},
-    "activations.lbl.max": _same("f′의 최댓값"),
+    "activations.lbl.max": {"en": "max f′", "ko": "f′의 최댓값"},
     "activations.lbl.from": {"en": "from z", "ko": "z 시작"},
     "activations.lbl.to": {"en": "to z", "ko": "z 끝"},
     "activations.lbl.layers": {"en": "Layers L", "ko": "층 수 L"},

@@ -35,7 +35,7 @@ STRINGS = {
         "ko": "1. 아래나 사이드바에서 수업을 고르세요.\n"
         "2. 짧은 소개를 읽고 설정을 바꿔 보세요. 모든 것을 PyTorch가 다시 계산합니다.\n"
         "3. 각 차트의 데이터는 클릭 한 번으로 표와 CSV로 볼 수 있습니다.\n"
-        "4. **직접 해 보기**는 보기 전에 먼저 예측해 보게 하고, **왜 그럴까?**에는 수식이, "
+        "4. **직접 해 보기**는 보기 전에 먼저 예측해 보게 하고, **왜 그럴까?** 항목에는 수식이, "
         "**PyTorch 코드**에는 같은 숫자를 출력하는 스크립트가 있습니다.\n"
         "5. 주소창에는 항상 현재 설정이 들어 있습니다. 복사해서 공유하거나 북마크하면 같은 화면이 열립니다.",
     },
@@ -64,7 +64,7 @@ STRINGS = {
     # --- URL parameters ------------------------------------------------------------------------
     "param.rejected": {
         "en": "URL parameter `{name}={raw}` was ignored: {reason}.",
-        "ko": "URL 파라미터 `{name}={raw}`{를} 무시했습니다: {reason}.",
+        "ko": "URL 파라미터 하나를 무시했습니다(`{name}={raw}`): {reason}.",
     },
     "param.default": {"en": "Using the default, {default}, instead.", "ko": "대신 기본값 {default}{을} 씁니다."},
     "param.reason.unknown": {"en": "this page has no such setting", "ko": "이 페이지에 없는 설정입니다"},

@@ -448,7 +448,7 @@ STRINGS = {
     "init.why.xavier": {
         "en": "**Xavier (Glorot & Bengio, 2010)** wants both to stay at 1 for a roughly linear activation (tanh near "
         "0); it cannot have both when n_in ≠ n_out, so it takes the harmonic compromise:",
-        "ko": "**Xavier(Glorot & Bengio, 2010)**는 거의 선형인 활성화 함수(0 근처의 tanh)에서 두 배율을 모두 1로 두고 "
+        "ko": "**Xavier**(Glorot & Bengio, 2010)는 거의 선형인 활성화 함수(0 근처의 tanh)에서 두 배율을 모두 1로 두고 "
         "싶어 합니다. n_in ≠ n_out이면 둘 다 만족할 수 없으므로 두 조건의 조화 평균으로 절충합니다.",
     },
     "init.why.he": {

@@ -321,7 +321,7 @@ STRINGS = {
     },
     "xor.stuck.wrong": {
         "en": "**What it gets wrong.** Inputs {points}: the net answers {probs} — a coin flip.",
-        "ko": "**무엇을 틀리나.** 입력 {points}에 신경망이 {probs}{로} 답합니다. 동전 던지기입니다.",
+        "ko": "**틀리는 점.** 입력 {points}에 신경망이 {probs}{로} 답합니다. 동전 던지기입니다.",
     },
     "xor.stuck.merged": {
         "en": "**Why.** The hidden layer sends {pairs} to the same place (distance {d:.2g} in hidden space). The "
@@ -337,14 +337,14 @@ STRINGS = {
         "to them. But at those inputs every hidden unit is saturated: its slope σ′(z) there is at most {slope:.1e} "
         "(at most 0.25 in the best case). The gradient that would move those units is multiplied by that slope, so "
         "it is practically zero — the gradient norm is {g:.1e}.",
-        "ko": "**왜 빠져나오지 못하나.** 그 점들을 떼어 놓으려면 어떤 은닉 유닛이 둘에 다르게 반응해야 합니다. 그런데 그 "
+        "ko": "**빠져나오지 못하는 이유.** 그 점들을 떼어 놓으려면 어떤 은닉 유닛이 둘에 다르게 반응해야 합니다. 그런데 그 "
         "입력들에서는 모든 은닉 유닛이 포화되어 미분값 σ′(z)이 많아야 {slope:.1e}입니다(가장 좋을 때는 0.25). 그 "
         "유닛들을 움직일 기울기에 이 값이 곱해지므로 사실상 0입니다. 기울기의 크기(노름)는 {g:.1e}입니다.",
     },
     "xor.stuck.dead": {
         "en": "**Why it cannot leave.** {n} ReLU unit(s) are off (z ≤ 0) for all four inputs: their output and their "
         "gradient are exactly 0, so no update ever reaches them again (a dead ReLU). The gradient norm is {g:.1e}.",
-        "ko": "**왜 빠져나오지 못하나.** ReLU 유닛 {n}개가 네 입력 모두에서 꺼져(z ≤ 0) 있습니다. 출력도 기울기도 "
+        "ko": "**빠져나오지 못하는 이유.** ReLU 유닛 {n}개가 네 입력 모두에서 꺼져(z ≤ 0) 있습니다. 출력도 기울기도 "
         "정확히 0이라 어떤 업데이트도 다시는 닿지 않습니다(죽은 ReLU). 기울기의 크기는 {g:.1e}입니다.",
     },
     "xor.stuck.minimum": {
