@@ -2,7 +2,7 @@
 
 import re
 
-from conftest import assert_clean, charts, metric, open_page, texts
+from conftest import assert_clean, charts, metric, open_data, open_page, texts
 
 from nnviz import backprop
 
@@ -153,6 +153,8 @@ def test_classroom_hide_keeps_values_and_hides_controls():
 
 def test_every_view_offers_its_tables_as_csv():
     at = open_page("backprop", forget="1")
+    assert not [b for b in at.get("download_button") if b.proto.label == "Download CSV"]  # made when opened
+    open_data(at)
     keys = [b.proto.id.rsplit("-csv.", 1)[-1] for b in at.get("download_button") if b.proto.label == "Download CSV"]
     assert keys == ["backprop.graph.nodes", "backprop.graph.steps", "backprop.gradients.gradients",
                     "backprop.loss.with_zero_grad", "backprop.loss.without_zero_grad",
