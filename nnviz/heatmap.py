@@ -13,9 +13,11 @@ import struct
 import zlib
 
 import numpy as np
+import pandas as pd
 import torch
 
 from nnviz.data import INPUT_BOX as BOX
+from nnviz.frames import by_frame_columns
 
 # Samples per side of a map: fine enough to look smooth once the browser interpolates it.
 PIXELS = 96
@@ -25,14 +27,14 @@ BLUE_ORANGE = ("134b85", "2f78b3", "5da2cb", "9dcae1", "d2e5ef", "f2f0eb", "fce0
 _STOPS = np.array([[int(c[i:i + 2], 16) for i in (0, 2, 4)] for c in BLUE_ORANGE], dtype=np.float64)
 
 
-def pixel_centres(n: int = PIXELS, box: tuple[float, float] = BOX) -> torch.Tensor:
-    """The (n², 2) inputs at the centres of an n × n image over ``box``², in image order: rows from the
-    top (largest x₂) down, each row from left (smallest x₁) to right."""
-    lo, hi = box
-    half = (hi - lo) / (2 * n)
-    x1 = torch.linspace(lo + half, hi - half, n)
-    x2 = torch.linspace(hi - half, lo + half, n)
-    rows, cols = torch.meshgrid(x2, x1, indexing="ij")
+def pixel_centres(n: int = PIXELS, box: tuple[float, ...] = BOX) -> torch.Tensor:
+    """The (n², 2) points at the centres of an n × n image over ``box`` — (lo, hi) for both axes, or
+    (x_lo, x_hi, y_lo, y_hi) — in image order: rows from the top (largest y) down, each from the left."""
+    x_lo, x_hi, y_lo, y_hi = (*box, *box) if len(box) == 2 else box
+    hx, hy = (x_hi - x_lo) / (2 * n), (y_hi - y_lo) / (2 * n)
+    xs = torch.linspace(x_lo + hx, x_hi - hx, n)
+    ys = torch.linspace(y_hi - hy, y_lo + hy, n)
+    rows, cols = torch.meshgrid(ys, xs, indexing="ij")
     return torch.stack([cols.reshape(-1), rows.reshape(-1)], dim=1)
 
 
@@ -65,3 +67,12 @@ def data_url(p: np.ndarray) -> str:
     n = int(round(len(p) ** 0.5))
     return "data:image/png;base64," + base64.b64encode(png(colours(p.reshape(n, n)))).decode("ascii")
 
+
+
+def images(p: np.ndarray) -> pd.DataFrame:
+    """Maps of several frames (K, n²) as a one-row table of ``data:`` URLs, ``image@0, image@1, …``
+    (:func:`nnviz.frames.wide`; one frame: a plain ``image`` column)."""
+    p = np.asarray(p)
+    if p.ndim == 1:
+        return pd.DataFrame({"image": [data_url(p)]})
+    return pd.DataFrame(by_frame_columns("image", [[data_url(f)] for f in p]))

@@ -112,7 +112,7 @@ def initialize(
     """Re-initialise every ``nn.Linear`` weight in ``model`` with a ``torch.nn.init`` scheme; biases → 0.
 
     ``default`` keeps (re-draws) nn.Linear's own: kaiming_uniform_ with a = √5, i.e.
-    U(−1/√fan_in, 1/√fan_in), and its bias rule. Scale options: ``value`` (constant), ``std``
+    U(−1/√fan_in, 1/√fan_in), and its bias rule (from ``generator`` if given). Scale options: ``value`` (constant), ``std``
     (normal), ``bound`` (uniform), ``mode`` (kaiming). Xavier, kaiming and orthogonal use the
     activation's gain (``nn.init.calculate_gain``).
     """
@@ -126,7 +126,10 @@ def initialize(
             continue
         w = layer.weight
         if scheme == "default":
-            layer.reset_parameters()
+            if generator is None:
+                layer.reset_parameters()
+            else:
+                linear_default_init_(layer, generator)
             continue
         if scheme == "zeros":
             init.zeros_(w)

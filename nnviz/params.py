@@ -43,6 +43,11 @@ class Param:
     default: object
     widget: str = ""  # hint for nnviz.ui; "" means the kind's usual widget
 
+    @property
+    def max_raw_len(self) -> int:
+        """The longest URL value accepted (a parameter whose values are longer says so)."""
+        return MAX_RAW_LEN
+
     def parse(self, raw: str) -> Any:  # pragma: no cover - abstract
         raise NotImplementedError
 
@@ -217,8 +222,8 @@ class Spec:
             if len(raws) != 1:
                 rejected.append(Rejected(key, shown, "repeated", {"n": len(raws)}))
                 continue
-            if len(raws[0]) > MAX_RAW_LEN:
-                rejected.append(Rejected(key, shown, "too_long", {"n": MAX_RAW_LEN}))
+            if len(raws[0]) > self.params[key].max_raw_len:
+                rejected.append(Rejected(key, shown, "too_long", {"n": self.params[key].max_raw_len}))
                 continue
             try:
                 values[key] = self.params[key].parse(raws[0])

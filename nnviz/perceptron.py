@@ -80,6 +80,43 @@ class Run:
         return torch.sigmoid(X @ self.weights[k] + self.biases[k])
 
 
+PLATEAU_TOL = 0.02  # a run whose final loss is within 2 % of the plateau is stuck on it
+SAME_WEIGHT_TOL = 0.02  # |w₁| and |w₂| within 2 % (or 0.001): the inputs matter equally
+
+
+def verdict(run: Run) -> str:
+    """How a run ended, by name: ``learned`` (all four points right), ``stuck`` (XOR, or a loss on the
+    plateau), or ``partial`` (some points right, not stuck)."""
+    if int(points(run.gate, run.probs()).correct.sum()) == 4:
+        return "learned"
+    if run.gate == "xor" or math.isclose(run.final_loss, PLATEAU[run.loss], rel_tol=PLATEAU_TOL):
+        return "stuck"
+    return "partial"
+
+
+def overshot(run: Run) -> bool:
+    """Whether training ended worse than it began (a learning rate too large)."""
+    return bool(len(run.losses)) and run.final_loss > float(run.losses[0])
+
+
+def which_input(w1: float, w2: float) -> str:
+    """Which input the unit weighs more: ``x1``, ``x2`` or ``equal``."""
+    a, b = abs(w1), abs(w2)
+    if math.isclose(a, b, rel_tol=SAME_WEIGHT_TOL, abs_tol=1e-3):
+        return "equal"
+    return "x1" if a > b else "x2"
+
+
+def odds_factor(w: float) -> float:
+    """How much raising an input from 0 to 1 multiplies the odds of y = 1: e^w (capped before overflow)."""
+    return math.exp(min(w, 700.0))
+
+
+def output_at_zero(b: float) -> float:
+    """The unit's output when both inputs are 0: σ(b)."""
+    return 1 / (1 + math.exp(-max(min(b, 700.0), -700.0)))
+
+
 def initial_unit(seed: int) -> tuple[torch.Tensor, torch.Tensor]:
     """The weights ``nn.Linear(2, 1)`` gets right after ``torch.manual_seed(seed)``: (2,), (1,)."""
     with seeded(seed):
@@ -316,7 +353,7 @@ def animation(weights: torch.Tensor, biases: torch.Tensor, steps: Sequence[int],
     inputs = heatmap.pixel_centres(pixels)
     z = W @ inputs.T + b[:, None]  # (K, pixels²)
     out = torch.sigmoid(z) if activation == "sigmoid" else step_fn(z)
-    image = pd.DataFrame(by_frame_columns("image", [[heatmap.data_url(o)] for o in out.numpy()]))
+    image = heatmap.images(out.numpy())
     ends = np.full((len(idx), 2, 2), np.nan)
     for k in range(len(idx)):
         line = boundary(W[k], float(b[k]))

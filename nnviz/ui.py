@@ -523,20 +523,26 @@ class Page:
         spec, arrow = SENT.get((self._state_key(), name), lambda: _prepare(chart() if callable(chart) else chart,
                                                                       self._frames))
         box.vega_lite_chart({**spec, "datasets": dict(arrow)}, width="stretch")
+        self.data(data, name, box)
+
+    def data(self, data, name: str, container=None) -> None:
+        """The tables behind a view (a chart, a diagram) in a "Data" expander right below it, each with its
+        CSV download. ``data``: a table, a dict of named tables, or a function returning either; made and
+        sent only while the expander is open (the CSV only when clicked)."""
+        box = container if container is not None else st
         with box.expander(t("ui.data"), icon=":material/table:", key=f"data.{self._key}.{name}",
                           on_change="rerun") as shown:
-            if shown.open:
-                tables = data() if callable(data) else data
-                self._tables(tables if isinstance(tables, dict) else {name: tables}, name)
-
-    def _tables(self, tables: dict[str, pd.DataFrame], name: str) -> None:
-        for tname, df in tables.items():
-            if len(tables) > 1:
-                st.caption(tname)
-            st.dataframe(df, hide_index=True, height=min(400, 38 + 35 * len(df)))
-            st.download_button(t("ui.download_csv"), lambda df=df: df.to_csv(index=False),
-                               file_name=f"{self.slug}_{tname}.csv", mime="text/csv", on_click="ignore",
-                               key=f"csv.{self.slug}.{name}.{tname}")
+            if not shown.open:
+                return
+            tables = data() if callable(data) else data
+            tables = tables if isinstance(tables, dict) else {name: tables}
+            for tname, df in tables.items():
+                if len(tables) > 1:
+                    st.caption(tname)
+                st.dataframe(df, hide_index=True, height=min(400, 38 + 35 * len(df)))
+                st.download_button(t("ui.download_csv"), lambda df=df: df.to_csv(index=False),
+                                   file_name=f"{self.slug}_{tname}.csv", mime="text/csv", on_click="ignore",
+                                   key=f"csv.{self.slug}.{name}.{tname}")
 
     def _state_key(self) -> tuple:
         """What a page's view depends on: its settings, the language, presenter mode, the frames shown."""
@@ -559,12 +565,17 @@ def _prepare(chart, frames: tuple[int, int] | None) -> tuple[dict, dict[str, byt
 
 
 def _arrow(data) -> bytes:
-    """A dataset as the Arrow IPC bytes Streamlit sends, by its own conversion, without the pandas
-    metadata (a JSON note per column that Vega never reads: half the bytes of a frame table)."""
+    """A dataset as the Arrow IPC bytes Streamlit sends, by its own conversion, lighter: floats as float32
+    (a chart draws and its tooltips print fewer than 7 digits; the Data table keeps every digit) and
+    without the pandas metadata (a JSON note per column that Vega never reads)."""
     from streamlit import dataframe_util
 
     df = data if isinstance(data, pd.DataFrame) else pd.DataFrame(data)
-    table = dataframe_util.convert_pandas_df_to_arrow_table(df.reset_index(drop=True))
+    df = df.reset_index(drop=True)
+    wide = df.select_dtypes("float64").columns
+    if len(wide):
+        df = df.astype(dict.fromkeys(wide, "float32"))
+    table = dataframe_util.convert_pandas_df_to_arrow_table(df)
     return dataframe_util.convert_arrow_table_to_arrow_bytes(table.replace_schema_metadata(None))
 
 

@@ -1,7 +1,5 @@
 """Perceptron limits: one neuron learns AND, OR, NAND — and never XOR."""
 
-import math
-
 import pandas as pd
 import streamlit as st
 
@@ -93,13 +91,14 @@ if mode == "gd":
     m1.metric(page.t(".m.final_loss"), f"{run.final_loss:.4f}")
     m2.metric(page.t(".m.plateau"), f"{plateau:.4f}")
     m3.metric(page.t(".m.right"), f"{right}/4")
-    if right == 4:
+    verdict = P.verdict(run)
+    if verdict == "learned":
         st.success(page.t(".verdict.learned", gate=GATE, loss=run.final_loss), icon=":material/check_circle:")
-    elif gate == "xor" or math.isclose(run.final_loss, plateau, rel_tol=0.02):
+    elif verdict == "stuck":
         st.error(page.t(".verdict.stuck", gate=GATE, loss=run.final_loss, plateau=plateau), icon=":material/block:")
     else:
         st.warning(page.t(".verdict.partial", right=right, steps=v["steps"], loss=run.final_loss))
-    if len(run.losses) and run.final_loss > float(run.losses[0]):
+    if P.overshot(run):
         st.warning(page.t(".overshoot", start=float(run.losses[0]), end=run.final_loss, lr=v["lr"]))
 
     st.subheader(page.t(".watch"), anchor=False)
@@ -126,15 +125,14 @@ if mode == "gd":
     st.subheader(page.t(".weights"), anchor=False)
     w1, w2, b = float(run.weight[0]), float(run.weight[1]), run.bias
     a, c = abs(w1), abs(w2)
-    verdict = page.t(".meaning.equal") if math.isclose(a, c, rel_tol=0.02, abs_tol=1e-3) else page.t(
-        ".meaning.x1" if a > c else ".meaning.x2")
+    verdict = page.t(f".meaning.{P.which_input(w1, w2)}")
     weights = pd.DataFrame({
         lbl_col: vals for lbl_col, vals in zip(
             (page.t(".lbl.param"), page.t(".lbl.value"), page.t(".lbl.meaning")),
             (["w₁", "w₂", "b"], [round(w1, 4), round(w2, 4), round(b, 4)],
-             [page.t(".meaning.w", i=1, w=w1, odds=math.exp(min(w1, 700))),
-              page.t(".meaning.w", i=2, w=w2, odds=math.exp(min(w2, 700))),
-              page.t(".meaning.b", p=1 / (1 + math.exp(-max(min(b, 700), -700))))]),
+             [page.t(".meaning.w", i=1, w=w1, odds=P.odds_factor(w1)),
+              page.t(".meaning.w", i=2, w=w2, odds=P.odds_factor(w2)),
+              page.t(".meaning.b", p=P.output_at_zero(b))]),
         )
     })
     t1, t2 = st.columns([1, 3])

@@ -72,7 +72,7 @@ with page.settings_box():
     page.control("seed", c3)
 v = page.values
 arch = {k: v[k] for k in ARCH}
-shape = "-".join(["2"] + [str(v["hidden"])] * v["layers"] + ["1"])
+shape = xor.shape(v["hidden"], v["layers"])
 
 lbl = {n: page.t(f".lbl.{n}") for n in (
     "x1", "x2", "p", "y", "target0", "target1", "point", "unit", "units", "step", "loss", "final_loss", "seeds", "seed",
@@ -113,8 +113,7 @@ elif outcome == "overshoot":
     st.warning(page.t(".overshoot", start=float(run.losses[0]), end=run.final_loss, lr=v["lr"]),
                icon=":material/trending_up:")
 
-loss_idx = np.unique(np.linspace(0, max(len(run.losses) - 1, 0), min(len(run.losses), 800)).astype(int))
-loss_df = pd.DataFrame({"step": loss_idx, "loss": run.losses.numpy()[loss_idx] if len(run.losses) else []})
+loss_df = xor.loss_curve(run.losses.numpy())
 
 
 def hidden_axes(view) -> tuple[str, str]:
@@ -161,15 +160,15 @@ def render(step: int, player: ui.Frames) -> None:
         first = gates[gates["layer"] == 1].set_index("unit")["gate"]
         lines = xor.unit_lines(run, k, gates=gates)
         lines = lines.assign(name=[page.t(".lbl.unit_name", j=u, gate=gate_name(first[u])) for u in lines["unit"]])
-        page.chart(charts.input_space(tables["field"], tables["pred"], tables["lines"], lbl),
-                   {"grid": frame_of(tables["field"], player.index), "points": pred, "unit_lines": lines},
+        page.chart(lambda: charts.input_space(tables["image"], tables["pred"], tables["lines"], lbl),
+                   lambda: {"grid": frame_of(tables["field"], player.index), "points": pred, "unit_lines": lines},
                    "input_space")
         st.caption(page.t(".input.caption"))
         if v["layers"] > 1:
             st.caption(page.t(".input.deeper", layers=v["layers"]))
     with right_col:
         st.markdown(f"**{page.t('.loss.title')}**")
-        page.chart(charts.loss_curve(loss_df, tables["marker"], refs, lbl), loss_df, "loss")
+        page.chart(lambda: charts.loss_curve(loss_df, tables["marker"], refs, lbl), loss_df, "loss")
         st.caption(page.t(".loss.caption"))
 
     # 2 · hidden space
@@ -177,10 +176,10 @@ def render(step: int, player: ui.Frames) -> None:
     view = xor.hidden_view(run, k, box=box, **RESOLUTION)
     u_title, v_title = hidden_axes(view)
     moving = xor.HiddenView(view.kind, tables["points"], tables["boundary"], tables["background"], tables["sheet"],
-                          view.box, view.margin)
+                            view.box, view.margin, tables["background_image"])
     left, right_col = st.columns([1.15, 1])
     with left:
-        page.chart(charts.hidden_space(moving, {**lbl, "u": u_title, "v": v_title}),
+        page.chart(lambda: charts.hidden_space(moving, {**lbl, "u": u_title, "v": v_title}),
                    {"points": view.points, "output_line": view.boundary, "sheet": view.sheet}, "hidden_space")
         with page.still():
             st.markdown(f"**{page.t('.units.title', step=f'{k:,}')}**")
@@ -278,7 +277,7 @@ m1.metric(page.t(".m.rate"), f"{sw.rate:.1%}", page.t(".m.rate.delta", k=counts[
           delta_color="off", delta_arrow="off")
 m2.metric(page.t(".m.stuck"), f"{sw.stuck}", f"{page.t('.m.half')}: {counts['half_ln2']}", delta_color="off",
           delta_arrow="off")
-med = table["steps_to_solve"].median()
+med = sw.median_steps
 m3.metric(page.t(".m.median"), f"{med:,.0f}" if np.isfinite(med) else page.t(".lbl.never"))
 m4.metric(page.t(".m.seconds"), page.t(".m.seconds.value", s=sw.seconds),
           page.t(".m.seconds.delta", n=f"{len(table):,}", steps=f"{v['steps']:,}"), delta_color="off", delta_arrow="off")
@@ -289,20 +288,20 @@ left, right_col = st.columns(2)
 with left:
     st.markdown(f"**{page.t('.sweep.hist')}**")
     bins = xor.loss_histogram(table)
-    page.chart(charts.loss_histogram(bins, refs[refs["code"] != "three"], lbl), {"bins": bins, "seeds": table},
+    page.chart(lambda: charts.loss_histogram(bins, refs[refs["code"] != "three"], lbl), {"bins": bins, "seeds": table},
                "final_losses")
     st.caption(page.t(".sweep.hist.caption"))
 with right_col:
     st.markdown(f"**{page.t('.sweep.when')}**")
     by_step = xor.solved_by_step(table, v["steps"])
-    page.chart(charts.solved_by_step(by_step, lbl), by_step, "solved_by_step")
+    page.chart(lambda: charts.solved_by_step(by_step, lbl), by_step, "solved_by_step")
     st.caption(page.t(".sweep.when.caption"))
 
 left, right_col = st.columns(2)
 with left:
     st.markdown(f"**{page.t('.sweep.curves')}**")
     sample = xor.curve_sample(sw)
-    page.chart(charts.sweep_curves(sample, refs, lbl), sample, "loss_curves")
+    page.chart(lambda: charts.sweep_curves(sample, refs, lbl), sample, "loss_curves")
     st.caption(page.t(".sweep.curves.caption"))
 with right_col:
     st.markdown(f"**{page.t('.widths.title')}**")
@@ -311,7 +310,7 @@ with right_col:
     elif v["compare"]:
         widths = width_sweep(k_w, v["layers"], v["activation"], v["optimizer"], v["lr"], v["steps"],
                              v["start_seed"], _label=page.t(".widths.progress", n=k_w * len(xor.WIDTHS), k=k_w))
-        page.chart(charts.width_rates(widths, v["hidden"], lbl), widths, "success_by_width")
+        page.chart(lambda: charts.width_rates(widths, v["hidden"], lbl), widths, "success_by_width")
         st.caption(page.t(".widths.caption", k=k_w))
     else:
         st.info(page.t(".sweep.off"), icon=":material/toggle_on:")

@@ -26,6 +26,23 @@ def one_thread():
     torch.set_num_threads(before)
 
 
+def plain_training(model, x, y, loss, optimizer: str = "sgd", lr: float = 0.1, steps: int = 100, batches=None):
+    """The tutorial's loop, written without nnviz: ``zero_grad; loss(model(x), y).backward(); step`` with
+    torch.optim.SGD or Adam (on ``x[batches[t]]`` at step t if given). Returns the per-step losses."""
+    import torch
+
+    opt = (torch.optim.SGD if optimizer == "sgd" else torch.optim.Adam)(model.parameters(), lr=lr)
+    losses = []
+    for t in range(steps):
+        xb, yb = (x, y) if batches is None else (x[batches[t]], y[batches[t]])
+        opt.zero_grad()
+        value = loss(model(xb), yb)
+        value.backward()
+        opt.step()
+        losses.append(value.item())
+    return losses
+
+
 def open_page(slug: str | None = None, timeout: float = 120, **query) -> AppTest:
     """Run ``/slug?query`` the way the server does: app.py is the entry point, then the page."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)

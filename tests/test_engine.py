@@ -6,12 +6,15 @@ import math
 
 import pytest
 import torch
+from conftest import plain_training
 from torch import nn
 
 from nnviz import engine
 from nnviz.data import logic_gate
 from nnviz.engine import ACT_CODES, Batch, Layout, history, layer_sizes, linear_default_init_, mlp, one_thread, trace
 from nnviz.engine import batched
+from nnviz.engine.stacked import train_stacked
+from nnviz.models import initialize
 
 pytestmark = pytest.mark.usefixtures("one_thread")
 
@@ -32,15 +35,7 @@ def plain_loop(seed, sizes, activation, optimizer, lr, steps, x, y):
     for i, (a, b) in enumerate(zip(sizes[:-1], sizes[1:])):
         mods += [nn.Linear(a, b), ACTS[activation]() if i < len(sizes) - 2 else nn.Sigmoid()]
     model = nn.Sequential(*mods)
-    opt = (torch.optim.SGD if optimizer == "sgd" else torch.optim.Adam)(model.parameters(), lr=lr)
-    crit, losses = nn.BCELoss(), []
-    for _ in range(steps):
-        opt.zero_grad()
-        loss = crit(model(x), y)
-        loss.backward()
-        opt.step()
-        losses.append(loss.item())
-    return losses, model
+    return plain_training(model, x, y, nn.BCELoss(), optimizer, lr, steps), model
 
 
 CASES = [
@@ -121,6 +116,8 @@ def test_linear_default_init_from_a_generator_is_reset_parameters():
             layer.reset_parameters()
     for got, want in zip(model.parameters(), ref.parameters()):
         assert torch.equal(got, want)
+    again = initialize(mlp((4, 6, 3), act="relu"), "default", generator=torch.Generator().manual_seed(5))
+    assert all(torch.equal(a, b) for a, b in zip(again.parameters(), model.parameters()))
 
 
 def test_a_diverging_net_is_marked_and_leaves_the_others_alone():
@@ -184,3 +181,43 @@ def test_constants_are_torchs_defaults():
     assert (batched.ADAM_BETA1, batched.ADAM_BETA2) == adam["betas"].default
     assert batched.ADAM_EPS == adam["eps"].default
     assert math.isclose(batched.BCE_EPS, 1e-12)
+
+
+# --- the torch.func path: a few larger nets, any loss ------------------------------------------------------
+@pytest.mark.parametrize("optimizer,lr,loss_name", [("sgd", 0.1, "mse"), ("adam", 0.01, "bce_logits"),
+                                                    ("sgd", 0.5, "cross_entropy")])
+def test_stacked_nets_equal_the_plain_loop_each(optimizer, lr, loss_name):
+    g = torch.Generator().manual_seed(0)
+    x = torch.randn(40, 5, generator=g)
+    n_out = 3 if loss_name == "cross_entropy" else 1
+    y = {"mse": torch.randn(40, 1, generator=g), "bce_logits": (torch.rand(40, 1, generator=g) > 0.5).float(),
+         "cross_entropy": torch.randint(0, 3, (40,), generator=g)}[loss_name]
+    loss = {"mse": nn.functional.mse_loss, "bce_logits": nn.functional.binary_cross_entropy_with_logits,
+            "cross_entropy": nn.functional.cross_entropy}[loss_name]
+    batches = torch.randint(0, 40, (60, 16), generator=g) if loss_name == "cross_entropy" else None
+    models = []
+    act = "tanh"
+    for i in range(3):  # one structure, own weights: nn.Linear's default, Xavier, He
+        gen = torch.Generator().manual_seed(i)
+        m = mlp((5, 16, 16, n_out), act=act)
+        models.append(linear_default_init_(m, gen) if i == 0 else
+                      initialize(m, ("xavier_normal", "kaiming_uniform")[i - 1], act, generator=gen))
+    before = [{k: v.clone() for k, v in m.state_dict().items()} for m in models]
+    first: dict = {}
+    st = train_stacked(models, x, y, loss, optimizer, lr, 60, batches=batches,
+                       on_step=lambda t, p, g: first.update(g) if t == 0 else None)
+    for i, m in enumerate(models):  # step 0's gradients are autograd's on each untouched model
+        xb, yb = (x, y) if batches is None else (x[batches[0]], y[batches[0]])
+        m.zero_grad()
+        loss(m(xb), yb).backward()
+        for name, p in m.named_parameters():
+            assert torch.allclose(first[name][i], p.grad, atol=1e-6, rtol=0)
+        m.zero_grad()
+    for i, m in enumerate(models):
+        assert all(torch.equal(v, m.state_dict()[k]) for k, v in before[i].items())  # left as they were
+        ref = plain_training(m, x, y, loss, optimizer, lr, 60, batches)
+        assert torch.allclose(st.losses[:, i], torch.tensor(ref), atol=1e-6, rtol=0)
+        for name, p in m.named_parameters():
+            assert torch.allclose(st.params[name][i], p.detach(), atol=1e-6, rtol=0)
+
+

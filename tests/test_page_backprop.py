@@ -4,7 +4,7 @@ import re
 
 from conftest import assert_clean, charts, metric, open_page, texts
 
-from nnviz import backprop as B
+from nnviz import backprop
 
 
 def _graph(at) -> str:
@@ -20,7 +20,7 @@ def _button(at, label):
 def test_default_view_walks_the_2_2_1_net_and_agrees_with_autograd():
     at = open_page("backprop")
     assert_clean(at)
-    tr = B.page_trace()
+    tr = backprop.page_trace()
     assert metric(at, "Loss L") == f"{tr.loss:.6f}"
     assert float(metric(at, "Largest difference")) <= 1e-6
     assert "All 9 gradients agree to within 10⁻⁶" in texts(at)
@@ -30,14 +30,14 @@ def test_default_view_walks_the_2_2_1_net_and_agrees_with_autograd():
     assert "AddmmBackward0" in graph and "MseLossBackward0" in graph
     assert "MseLossBackward0 → SigmoidBackward0 → AddmmBackward0 → SigmoidBackward0 → AddmmBackward0" in [
         c.value for c in at.code][0]
-    run = B.page_training()
+    run = backprop.page_training()
     assert metric(at, "Loss after 20 updates") == f"{run.losses[-1]:.6f}"
     assert len(charts(at)) == 3  # gradients, loss, the followed parameter's .grad
 
 
 def test_next_and_previous_buttons_step_through_the_walk():
     at = open_page("backprop")
-    tr = B.page_trace()
+    tr = backprop.page_trace()
     _button(at, "Next step").click().run()
     assert at.query_params["step"] == "1"
     assert at.latex[0].value.strip("$\n") == tr.steps[1].formula  # z¹₁ = w·x + b with the numbers
@@ -51,7 +51,7 @@ def test_next_and_previous_buttons_step_through_the_walk():
 
 
 def test_url_step_shows_that_backward_formula_and_the_written_out_chain():
-    tr = B.page_trace()
+    tr = backprop.page_trace()
     i = next(k for k, s in enumerate(tr.steps) if s.nodes == ("w1_1_1",))
     at = open_page("backprop", step=str(i))
     assert_clean(at)
@@ -68,7 +68,7 @@ def test_widget_changes_recompute_and_write_the_url():
     at.segmented_control(key="backprop.activation").set_value("tanh").run()
     assert_clean(at)
     assert (at.query_params["sample"], at.query_params["loss"], at.query_params["activation"]) == ("batch", "bce", "tanh")
-    tr = B.page_trace("batch", activation="tanh", loss="bce")
+    tr = backprop.page_trace("batch", activation="tanh", loss="bce")
     assert metric(at, "Loss L") == f"{tr.loss:.6f}"
     assert "show" in [s.key.split(".")[-1] for s in at.selectbox]  # a mini-batch offers one sample at a time
     at.selectbox(key="backprop.show").set_value("n3").run()
@@ -82,7 +82,7 @@ def test_url_reproduces_a_deep_net_view():
     first = open_page("backprop", **query)
     again = open_page("backprop", **dict(first.query_params))
     assert [m.value for m in again.metric] == [m.value for m in first.metric]
-    tr = B.page_trace("x11", 3, 2, "relu", "bce", 4)
+    tr = backprop.page_trace("x11", 3, 2, "relu", "bce", 4)
     assert again.latex[0].value.strip("$\n") == tr.steps[30].formula
     assert metric(again, "Largest difference") == f"{tr.max_abs_diff:.1e}"
 
@@ -93,7 +93,7 @@ def test_bad_url_values_are_named_and_fall_back():
     warnings = " ".join(w.value for w in at.warning)
     for name in ("sample=x22", "lr=abc", "w=1,2,os.system", "width=9", "bogus=1"):
         assert name in warnings
-    assert metric(at, "Loss L") == f"{B.page_trace().loss:.6f}"
+    assert metric(at, "Loss L") == f"{backprop.page_trace().loss:.6f}"
 
 
 def test_typed_weights_in_the_url_drive_the_page():
@@ -104,7 +104,7 @@ def test_typed_weights_in_the_url_drive_the_page():
     assert "Using your typed weights" in texts(at)
     wrong = open_page("backprop", w="0.1,0.2,0.3")
     assert "were for a net with 3 parameters; this one has 9" in texts(wrong)
-    assert metric(wrong, "Loss L") == f"{B.page_trace().loss:.6f}"
+    assert metric(wrong, "Loss L") == f"{backprop.page_trace().loss:.6f}"
 
 
 def test_huge_learning_rate_is_explained():
@@ -119,7 +119,7 @@ def test_huge_learning_rate_is_explained():
 def test_forgetting_zero_grad_shows_the_sum():
     at = open_page("backprop", forget="1", follow="-1")
     assert_clean(at)
-    run = B.page_training(forget=True)
+    run = backprop.page_training(forget=True)
     acc = run.accumulation_frame("2.bias", (0,))
     g1, g2 = acc.step_grad[0], acc.step_grad[1]
     assert f"{g1:.6g} + {g2:.6g} = **{acc.grad[1]:.6g}**" in texts(at)
@@ -148,4 +148,12 @@ def test_classroom_hide_keeps_values_and_hides_controls():
     assert not [b for b in at.button if b.label in ("Next step", "Previous step")]
     assert "backprop.step" not in [s.key for s in at.slider]
     assert "backprop.follow" not in [s.key for s in at.selectbox]
-    assert at.latex[0].value.strip("$\n") == B.page_trace().steps[5].formula
+    assert at.latex[0].value.strip("$\n") == backprop.page_trace().steps[5].formula
+
+
+def test_every_view_offers_its_tables_as_csv():
+    at = open_page("backprop", forget="1")
+    keys = [b.proto.id.rsplit("-csv.", 1)[-1] for b in at.get("download_button") if b.proto.label == "Download CSV"]
+    assert keys == ["backprop.graph.nodes", "backprop.graph.steps", "backprop.gradients.gradients",
+                    "backprop.loss.with_zero_grad", "backprop.loss.without_zero_grad",
+                    "backprop.grad.with_zero_grad", "backprop.grad.without_zero_grad"]

@@ -265,3 +265,33 @@ def test_loss_at_is_the_loss_of_the_weights_after_that_many_updates():
     for step in (0, 17, 50):
         w, b = run.weights[step], float(run.biases[step])
         assert run.loss_at(step) == pytest.approx(float(P.loss_of(w, b, "or", "bce")), rel=1e-6)
+
+
+def test_verdicts_name_how_a_run_ended():
+    assert P.verdict(P.train("and", steps=1000, lr=1.0)) == "learned"
+    assert P.verdict(P.train("xor", steps=1000, lr=1.0)) == "stuck"  # XOR: never four right
+    short = P.train("and", steps=10, lr=0.001)  # barely moved from its start
+    assert P.verdict(short) in ("stuck", "partial")
+    assert (P.verdict(short) == "stuck") == math.isclose(short.final_loss, LN2, rel_tol=P.PLATEAU_TOL)
+
+
+def test_a_run_overshoots_when_it_ends_worse_than_it_began():
+    run = P.train("and", steps=200, lr=1.0)
+    assert not P.overshot(run) and run.final_loss < float(run.losses[0])
+    big = P.train("xor", steps=200, lr=100.0, seed=3)
+    assert P.overshot(big) == (big.final_loss > float(big.losses[0]))
+
+
+@pytest.mark.parametrize(("w1", "w2", "which"), [(7.4, 7.41, "equal"), (7.4, -7.4, "equal"), (5.0, 1.0, "x1"),
+                                                 (0.1, -2.0, "x2"), (0.0, 0.0005, "equal")])
+def test_which_input_matters_more(w1, w2, which):
+    assert P.which_input(w1, w2) == which
+
+
+def test_the_weights_meaning_in_numbers():
+    # raising x from 0 to 1 adds w to z = log-odds: the odds are multiplied by e^w
+    z0, w = -1.3, 0.7
+    odds = lambda z: math.exp(z)  # noqa: E731  p/(1-p) of σ(z)
+    assert P.odds_factor(w) == pytest.approx(odds(z0 + w) / odds(z0))
+    assert P.output_at_zero(-11.3) == pytest.approx(float(torch.sigmoid(torch.tensor(-11.3, dtype=torch.float64))))
+    assert math.isfinite(P.odds_factor(1e6)) and 0 <= P.output_at_zero(-1e6) < 1e-300

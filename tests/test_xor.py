@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 
@@ -9,17 +10,18 @@ import numpy as np
 import pandas as pd
 import pytest
 import torch
+from conftest import plain_training
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from torch import nn
 
-from nnviz import xor
-from nnviz import codegen, i18n
+from nnviz import codegen, heatmap, i18n, xor
 from nnviz.data import logic_gate
 from nnviz.engine import Layout
 from nnviz.engine.record import snap_every
 from nnviz.params import ParamError
 from nnviz.xor.sweep import width_batch
+from tests.test_heatmap import decoded
 
 XS, YS = logic_gate("xor")
 
@@ -32,15 +34,8 @@ def plain_loop(seed, hidden=2, layers=1, activation="sigmoid", optimizer="sgd", 
     for _ in range(layers - 1):
         mods += [nn.Linear(hidden, hidden), act()]
     model = nn.Sequential(*mods, nn.Linear(hidden, 1), nn.Sigmoid())
-    opt = (torch.optim.SGD if optimizer == "sgd" else torch.optim.Adam)(model.parameters(), lr=lr)
     crit = nn.BCELoss()
-    losses = []
-    for _ in range(steps):
-        opt.zero_grad()
-        loss = crit(model(XS), YS)
-        loss.backward()
-        opt.step()
-        losses.append(loss.item())
+    losses = plain_training(model, XS, YS, crit, optimizer, lr, steps)
     with torch.no_grad():
         final = crit(model(XS), YS).item()
     return losses, final, model
@@ -413,7 +408,7 @@ def test_animation_frames_equal_the_single_step_views(arch):
 
     run = xor.train(**arch, optimizer="sgd", lr=1.0, steps=300, seed=3)
     steps = [0, 7, 150, 300]
-    anim = xor.animation(run, steps, n_grid=9, n_lines=3)
+    anim = xor.animation(run, steps, n_grid=9, n_lines=3, n_pixels=12)
     assert anim.steps == [run.frame(s) for s in steps]
     t = {name: per_frame(df) for name, df in anim.tables.items()}
     for k, step in enumerate(anim.steps):
@@ -421,10 +416,18 @@ def test_animation_frames_equal_the_single_step_views(arch):
         pd.testing.assert_frame_equal(t["pred"][k], xor.predictions(run, step), check_dtype=False, atol=1e-6)
         lines = t["lines"][k].dropna(subset=["x1"]).reset_index(drop=True)
         pd.testing.assert_frame_equal(lines, xor.unit_lines(run, step), check_dtype=False, atol=1e-6)
-        view = xor.hidden_view(run, step, n_grid=9, n_lines=3, box=anim.box)
+        view = xor.hidden_view(run, step, n_grid=9, n_lines=3, box=anim.box, n_pixels=12)
         assert view.kind == anim.kind
         pd.testing.assert_frame_equal(t["points"][k], view.points, check_dtype=False, atol=1e-5)
         pd.testing.assert_frame_equal(t["background"][k], view.background, check_dtype=False, atol=1e-5)
+        # the images: the one-step views', and (independently decoded) the net's output at the pixel centres
+        assert _close_images(t["image"][k].image[0], xor.decision_image(run, step, n_pixels=12).image[0])
+        assert _close_images(t["background_image"][k].image[0], view.image.image[0])
+        net = xor.build(**arch)
+        net.load_state_dict(dict(zip([n for n, _ in net.named_parameters()], run.params(step))))
+        with torch.no_grad():
+            p = net(heatmap.pixel_centres(12))[:, 0].numpy()
+        assert np.abs(decoded(t["image"][k].image[0]).astype(int) - heatmap.colours(p.reshape(12, 12))).max() <= 1
         pd.testing.assert_frame_equal(t["sheet"][k], view.sheet, check_dtype=False, atol=1e-5)
         bound = t["boundary"][k].dropna().reset_index(drop=True)
         pd.testing.assert_frame_equal(bound, view.boundary, check_dtype=False, atol=1e-5)
@@ -436,3 +439,56 @@ def test_animation_box_holds_every_frames_own_box():
     for step in anim.steps:
         own = xor.hidden_view(run, step, n_grid=5, n_lines=3).box
         assert anim.box[0] <= own[0] and anim.box[1] >= own[1] and anim.box[2] <= own[2] and anim.box[3] >= own[3]
+
+
+# --- what the page shows, decided here ----------------------------------------------------------------------
+def test_solved_at_is_the_plain_loops_first_step_below_the_threshold():
+    for seed in (0, 5):
+        run = xor.train(steps=3000, seed=seed)
+        losses, final, _ = plain_loop(seed, steps=3000)
+        assert run.solved_at == first_below(losses, final, xor.SOLVED_BELOW)
+    assert xor.solved_at([0.7, 0.2, 0.049, 0.01], 0.01, 4) == 2
+    assert xor.solved_at([0.7, 0.06], 0.049, 2) == 2  # only the final weights are below
+    assert xor.solved_at([0.7, 0.3], 0.3, 2) is None
+
+
+def test_the_run_outcome_is_the_library_outcome_and_overshoot_means_worse_than_ln2():
+    run = xor.train(lr=100.0, steps=300)
+    assert run.outcome == xor.outcome(run.final_loss) == "overshoot" and run.final_loss > xor.LN2 + xor.PLATEAU_TOL
+    stuck = xor.train(seed=5)
+    assert stuck.outcome == "half_ln2" and xor.is_stuck(stuck.outcome) and not xor.is_stuck("overshoot")
+    assert xor.train(seed=0).outcome == "solved"
+
+
+def test_diagnosis_verdicts_follow_the_hessian_and_the_slopes():
+    d = xor.diagnose(xor.train(seed=5))
+    assert d.curvature == "minimum" and d.hessian_eigs[0] > 0
+    pts = sorted({p for a, b, _ in d.merged for p in (a, b)})
+    assert pts and d.merged_slope == pytest.approx(d.slopes[[f"s{p}" for p in pts]].to_numpy().max())
+    assert d.held_by == ("saturated" if d.merged_slope < 0.01 else None)
+    flat = dataclasses.replace(d, hessian_eigs=(0.0, 1.0))
+    assert flat.curvature == "flat"
+    assert dataclasses.replace(d, hessian_eigs=(-1e-3, 1.0)).curvature == "saddle"
+    assert dataclasses.replace(d, dead_units=((1, 1),)).held_by == "dead"
+    relu = xor.diagnose(xor.train(activation="relu", hidden=2, lr=1.0, steps=500, seed=3))
+    assert (relu.held_by == "dead") == bool(relu.dead_units)
+
+
+def test_try_this_keys_and_their_names_exist_in_both_languages():
+    for q, a, fmt in xor.TRY_THIS:
+        for lang in i18n.LANGS:
+            assert i18n.has(f"xor{q}") and i18n.has(f"xor{a}")
+            assert all(i18n.has(key) for key in fmt.values())
+            assert "{" not in i18n.t(f"xor{q}", lang, **{k: i18n.t(v, lang) for k, v in fmt.items()})
+
+
+def test_shape_and_loss_curve():
+    assert xor.shape(4, 2) == "2-4-4-1" and xor.shape() == "2-2-1"
+    run = xor.train(steps=2000)
+    df = xor.loss_curve(run.losses.numpy())
+    assert len(df) == 800 and df["step"].iloc[0] == 0 and df["step"].iloc[-1] == 1999
+    assert df["loss"].tolist() == run.losses.numpy()[df["step"]].tolist()
+    assert len(xor.loss_curve(run.losses.numpy()[:10])) == 10
+def _close_images(a: str, b: str) -> bool:
+    """Two heat-map images whose colours differ by at most one level (float rounding between two forward passes)."""
+    return int(np.abs(decoded(a).astype(int) - decoded(b).astype(int)).max()) <= 1

@@ -62,18 +62,21 @@ def step_marker(step: int | pd.DataFrame, step_title: str | None = None) -> list
     return layers
 
 
-def heat_image(image: pd.DataFrame, title: str, box: tuple[float, float] = BOX, opacity: float = 0.8,
-               legend: bool = True) -> list[alt.Chart]:
-    """A map over ``box``² drawn from one image (``image``: a one-row table, its ``image`` column a PNG
-    ``data:`` URL of :mod:`nnviz.heatmap`, per frame or not), with a colour legend titled ``title``
-    in the scheme the image was painted in."""
-    scale = {"scale": alt.Scale(domain=list(box), nice=False)}
-    placed = image.assign(x=box[0], x2=box[1], y=box[1], y2=box[0])
-    layers = [framed(alt.Chart(placed), placed).mark_image(aspect=False, opacity=opacity).encode(
-        x=alt.X("x:Q", **scale), x2="x2:Q", y=alt.Y("y:Q", **scale), y2="y2:Q", url="image:N")]
+def heat_image(image: pd.DataFrame, title: str, box: tuple[float, ...] = BOX, opacity: float = 0.8,
+               legend: bool = True, x_title: str | None = None, y_title: str | None = None,
+               y_axis: bool = True) -> list[alt.Chart]:
+    """A map over ``box`` ((lo, hi) on both axes, or (x_lo, x_hi, y_lo, y_hi)) drawn from one image
+    (``image``: a one-row table whose ``image`` column is a PNG ``data:`` URL of :mod:`nnviz.heatmap`,
+    per frame or not), with a colour legend titled ``title`` in the scheme the image was painted in."""
+    x_lo, x_hi, y_lo, y_hi = (*box, *box) if len(box) == 2 else box
+    placed = image.assign(x=x_lo, x2=x_hi, y=y_hi, y2=y_lo)
+    layers = [framed(alt.Chart(placed), placed).mark_image(aspect=False, opacity=opacity, clip=True).encode(
+        x=alt.X("x:Q", title=x_title, scale=alt.Scale(domain=[x_lo, x_hi], nice=False, zero=False)), x2="x2:Q",
+        y=alt.Y("y:Q", title=y_title, scale=alt.Scale(domain=[y_lo, y_hi], nice=False, zero=False),
+                axis=alt.Axis() if y_axis else None), y2="y2:Q", url="image:N")]
     if legend:
         # the image carries no data for a legend: an invisible layer over 0…1 draws it in the same scheme
         layers.append(alt.Chart(pd.DataFrame({"p": [0.0, 1.0]})).mark_point(opacity=0).encode(
             color=alt.Color("p:Q", scale=alt.Scale(domain=[0, 1], scheme=PROB_SCHEME), title=title,
-                            legend=alt.Legend(orient="bottom", gradientLength=200, values=[0, 0.5, 1]))))
+                            legend=alt.Legend(orient="bottom", gradientLength=160, values=[0, 0.5, 1]))))
     return layers

@@ -237,3 +237,23 @@ def grad_comparison(df: pd.DataFrame, x_title: str, y_title: str, manual: str, a
     manual_marks = base.transform_filter(alt.datum.how == manual).mark_point(size=110, filled=True, strokeWidth=2)
     auto_marks = base.transform_filter(alt.datum.how == autograd).mark_point(size=220, filled=False, strokeWidth=2)
     return (zero + auto_marks + manual_marks).properties(height=240)
+
+
+# --- the tables behind the curves ---------------------------------------------------------------------------
+def grad_series(with_zero_grad: pd.DataFrame, without: pd.DataFrame | None, names: Mapping[str, str]) -> pd.DataFrame:
+    """One parameter's ``accumulation_frame()`` with zero_grad (and without, if given) as the lines of
+    grad_curves (``update, value, series``).
+
+    ``names``: the shown series names, ``grad_with``, ``step_with``, ``step_without``, ``grad_without``.
+    With zero_grad the ``.grad`` used is this update's own gradient; its line is drawn beside the
+    ``.grad`` line only when there is no run without zero_grad to compare it with.
+    """
+    def line(acc: pd.DataFrame, column: str, name: str) -> pd.DataFrame:
+        return pd.DataFrame({"update": acc["update"], "value": acc[column], "series": name})
+
+    series = [line(with_zero_grad, "grad", names["grad_with"])]
+    if without is None:
+        series.append(line(with_zero_grad, "step_grad", names["step_with"]))
+    else:
+        series += [line(without, "step_grad", names["step_without"]), line(without, "grad", names["grad_without"])]
+    return pd.concat(series, ignore_index=True)

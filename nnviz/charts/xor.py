@@ -16,12 +16,12 @@ from nnviz.charts import (
     GREY,
     ORANGE,
     PINK,
-    PROB_SCHEME,
     REFERENCE,
     SKY,
     VERMILION,
     YELLOW,
     framed,
+    heat_image,
     step_marker,
     tooltip_fmt,
 )
@@ -40,34 +40,6 @@ HEIGHT = 360
 
 def _targets(labels: dict) -> alt.Scale:
     return alt.Scale(domain=[labels["target0"], labels["target1"]], range=[BLUE, ORANGE])
-
-
-def _heat(field: pd.DataFrame, xf: str, yf: str, box: tuple[float, float, float, float], labels: dict,
-          x_title: str, y_title: str, legend: bool = True, y_axis: bool = True) -> alt.Chart:
-    """A probability field on a regular grid, as centred rectangles over the box (blue 0 → orange 1)."""
-    nx, ny = field[xf].nunique(), field[yf].nunique()
-    # half a cell, and 4 % more so neighbouring cells overlap (no anti-aliasing seams between them)
-    hx = 1.04 * ((box[1] - box[0]) / (2 * (nx - 1)) if nx > 1 else (box[1] - box[0]) / 2)
-    hy = 1.04 * ((box[3] - box[2]) / (2 * (ny - 1)) if ny > 1 else (box[3] - box[2]) / 2)
-    data = field[[c for c in field.columns if c in (xf, yf, "p") or c.startswith("p@")]]
-    # the cells' edges in the data, not computed by Vega: a new frame then recomputes the colour alone
-    data = data.assign(xa=data[xf] - hx, xb=data[xf] + hx, ya=data[yf] - hy, yb=data[yf] + hy)
-    return (
-        framed(alt.Chart(data), data)
-        .mark_rect(opacity=1, strokeWidth=0, clip=True)
-        .encode(
-            x=alt.X("xa:Q", title=x_title, scale=alt.Scale(domain=list(box[:2]), nice=False, zero=False)),
-            x2=alt.X2("xb:Q"),
-            y=alt.Y("ya:Q", title=y_title, scale=alt.Scale(domain=list(box[2:]), nice=False, zero=False),
-                    axis=alt.Axis() if y_axis else None),
-            y2=alt.Y2("yb:Q"),
-            color=alt.Color("p:Q", scale=alt.Scale(domain=[0, 1], scheme=PROB_SCHEME), title=labels["p"],
-                            legend=alt.Legend(orient="bottom", gradientLength=160, values=[0, 0.5, 1])
-                            if legend else None),
-            # no tooltip on the cells: formatting one for each of hundreds of cells in every frame of
-            # the player halved its frame rate (measured); the points and lines keep theirs
-        )
-    )
 
 
 def _points(pts: pd.DataFrame, xf: str, yf: str, box, labels: dict, x_title: str, y_title: str,
@@ -174,14 +146,15 @@ def _line_tags(lines: pd.DataFrame, pts: pd.DataFrame) -> pd.DataFrame:
     return unstacked(out)
 
 
-def input_space(field: pd.DataFrame, pts: pd.DataFrame, lines: pd.DataFrame, labels: dict) -> alt.LayerChart:
-    """The net's P(y = 1) over the input plane, each first-layer unit's line, and the four points.
+def input_space(image: pd.DataFrame, pts: pd.DataFrame, lines: pd.DataFrame, labels: dict) -> alt.LayerChart:
+    """The net's P(y = 1) over the input plane (``image``: :func:`nnviz.xor.decision_image`, per frame or
+    not), each first-layer unit's line, and the four points.
 
     ``pts`` needs ``x1, x2, target, p`` (and ``correct`` to mark the wrong ones); ``lines`` is
     :func:`nnviz.xor.unit_lines` with an added ``name`` column, written on each line.
     """
     box = (*INPUT_BOX, *INPUT_BOX)
-    layers = [_heat(field, "x1", "x2", box, labels, labels["x1"], labels["x2"])]
+    layers = heat_image(image, labels["p"], box, opacity=1, x_title=labels["x1"], y_title=labels["x2"])
     # Every layer is there even when its data are empty, and colours key on the unit (not its name,
     # which changes as it learns): an animation frame then changes data only, never the spec.
     units = list(dict.fromkeys(u for u in stacked(lines, "unit").ravel() if pd.notna(u))) if len(lines) else []
@@ -212,7 +185,8 @@ def hidden_space(view, labels: dict) -> alt.LayerChart:
     box = view.box
     xt, yt = labels["u"], labels["v"]
     # no legends: they are the input space's; no vertical axis when the hidden space is a line (H = 1)
-    layers = [_heat(view.background, "u", "v", box, labels, xt, yt, legend=False, y_axis=view.kind != "line")]
+    layers = heat_image(view.image, labels["p"], box, opacity=1, legend=False, x_title=xt, y_title=yt,
+                        y_axis=view.kind != "line")
     sheet = view.sheet
     layers.append(
         framed(alt.Chart(sheet), sheet)

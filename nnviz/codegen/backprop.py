@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nnviz import backprop as B
+from nnviz import backprop
 from nnviz.i18n import t
 
 _ROWS = {"x00": ([0, 0], 0), "x01": ([0, 1], 1), "x10": ([1, 0], 1), "x11": ([1, 1], 0)}
@@ -11,10 +11,10 @@ _ACT = {"sigmoid": "nn.Sigmoid()", "tanh": "nn.Tanh()", "relu": "nn.ReLU()"}
 
 def _weights_block(values: dict, c) -> str:
     """``model[i].weight.copy_(...)`` lines for typed weights that fit the net ('' if none)."""
-    weights = tuple(values.get("w") or ())
-    if not weights or len(weights) != B.n_params(values["width"], values["depth"]):
+    weights = backprop.usable_weights(values.get("w") or (), values["width"], values["depth"])
+    if not weights:
         return ""
-    sizes = B.sizes(values["width"], values["depth"])
+    sizes = backprop.sizes(values["width"], values["depth"])
     lines, i = [c("typed"), "with torch.no_grad():"], 0
     for layer, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:])):
         rows = []
@@ -29,9 +29,9 @@ def _weights_block(values: dict, c) -> str:
 
 
 def script(values: dict, lang: str) -> str:
-    v = {**B.SETTINGS.defaults(), **values}
+    v = {**backprop.SETTINGS.defaults(), **values}
     c = lambda key, **kw: "# " + t(f"backprop.code.{key}", lang, **kw)  # noqa: E731
-    sizes = B.sizes(v["width"], v["depth"])
+    sizes = backprop.sizes(v["width"], v["depth"])
     act = _ACT[v["activation"]]
     layers = []
     for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:])):

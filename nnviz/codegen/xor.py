@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from nnviz.i18n import t
+from nnviz.xor.model import shape
 from nnviz.xor.outcomes import SOLVED_BELOW
 
 _ACT = {"sigmoid": "nn.Sigmoid()", "tanh": "nn.Tanh()", "relu": "nn.ReLU()"}
@@ -23,8 +24,7 @@ def script(values: dict, lang: str) -> str:
     opt, lr, steps, seed = values["optimizer"], values["lr"], values["steps"], values["seed"]
     every = max(1, steps // 10)
     c = lambda key, **kw: "# " + t(f"xor.code.{key}", lang, **kw)
-    shape = "-".join(["2"] + [str(H)] * L + ["1"])
-    return f'''{c("title", shape=shape)}
+    return f'''{c("title", shape=shape(H, L))}
 import torch
 from torch import nn
 

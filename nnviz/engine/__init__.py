@@ -9,6 +9,8 @@
 - :mod:`~nnviz.engine.batched`: the batched program (full batch, BCE, SGD/Adam), equal net by net to
   the plain ``nn.Sequential`` + ``torch.optim`` loop;
 - :mod:`~nnviz.engine.record`: many nets' outcomes (``trace``), one net's whole history (``history``);
+- :mod:`~nnviz.engine.stacked`: a few nets of one structure, any loss or layer, trained as one
+  torch.func computation (``train_stacked``): the path for lessons that compare nets;
 - :func:`one_thread`: one intra-op thread for these tiny tensor programs.
 """
 
@@ -17,9 +19,10 @@ from nnviz.engine.flat import Layout
 from nnviz.engine.forward import ACT_CODES, forward, forward_zs
 from nnviz.engine.loss import bce, point_losses, right_probability
 from nnviz.engine.record import History, Trace, history, trace
+from nnviz.engine.stacked import Stacked, train_stacked
 from nnviz.engine.threads import one_thread
 from nnviz.models import layer_sizes, linear_default_init_, mlp
 
 __all__ = ["ACT_CODES", "SCRIPTED", "Batch", "History", "Layout", "Trace", "bce", "forward", "forward_zs",
            "history", "layer_sizes", "linear_default_init_", "mlp", "one_thread", "point_losses",
-           "right_probability", "trace"]
+           "right_probability", "Stacked", "trace", "train_stacked"]

@@ -219,7 +219,7 @@ STRINGS = {
         "h도 들어 있고, 편향이 0이면 h는 앞으로 갈 때 층마다 약 **{forward}**배로 줄어듭니다. 둘이 상쇄되어 1층은 "
         "출력층 가중치 기울기의 {zeros}배를 받습니다. nn.Linear의 기본 편향은 U(−1/√fan_in, 1/√fan_in)에서 "
         "뽑히는데, 이 편향이 h가 줄어드는 것을 바닥에서 멈추게 합니다(마지막 은닉층에서 편향이 0일 때의 {floor}배). "
-        "δ는 계속 줄어드니 비율이 {measured}로 떨어집니다. 아래의 세 인수를 보거나 편향을 0으로 바꿔 보세요. "
+        "δ는 계속 줄어드니 비율이 {measured}{로} 떨어집니다. 아래의 세 인수를 보거나 편향을 0으로 바꿔 보세요. "
         "**He(Kaiming) 초기화**는 δ와 h를 모두 일정하게 유지합니다(편향도 0으로 둡니다).",
     },
     "activations.no_cancel": {
@@ -254,7 +254,7 @@ STRINGS = {
         "ko": "그래프: 편향 {biases}.",
     },
     "activations.lbl.delta": {"en": "δ = ∂L/∂z (RMS)", "ko": "δ = ∂L/∂z (RMS)"},
-    "activations.lbl.input": {"en": "input h (RMS)", "ko": "입력 h (RMS)"},
+    "activations.lbl.input": {"en": "input h (RMS)", "ko": "입력 h (제곱평균제곱근)"},
     "activations.lbl.wgrad": {"en": "‖∂L/∂W‖", "ko": "‖∂L/∂W‖"},
     "activations.lbl.relative": {"en": "÷ output layer", "ko": "÷ 출력층"},
     "activations.lbl.measured": {"en": "measured", "ko": "측정값"},

@@ -24,17 +24,17 @@ from nnviz.xor.cost import (PAGE_BUDGET_S, PAGE_SWEEP_BUDGET_S, affordable_seeds
 from nnviz.xor.diagnosis import Diagnosis, diagnose, merged_groups, merged_pairs
 from nnviz.xor.geometry import clip_line, input_grid
 from nnviz.xor.model import (ACTIVATIONS, LEARNING_RATES, MAX_SEEDS, OPTIMIZERS, POINT_NAMES, SETTINGS, WIDTHS,
-                             Run, build, sizes, train)
+                             Run, build, shape, sizes, train)
 from nnviz.xor.outcomes import (LN2, OUTCOMES, PLATEAU_TOL, PLATEAUS, SOLVED_BELOW, is_stuck, outcome,
                                 reference_levels, solved_at)
-from nnviz.xor.summaries import curve_sample, loss_histogram, solved_by_step
+from nnviz.xor.summaries import curve_sample, loss_curve, loss_histogram, solved_by_step
 from nnviz.xor.sweep import CURVES_PER_OUTCOME, Sweep, curve_steps, seed_sweep, sweep, width_sweep
-from nnviz.xor.views import (GATE_NAMES, HiddenView, decision_grid, hidden_view, layer_outputs, predictions,
+from nnviz.xor.views import (GATE_NAMES, HiddenView, decision_grid, decision_image, hidden_view, layer_outputs, predictions,
                              unit_gates, unit_lines, weights_table)
 from nnviz.xor.wilson import wilson
 
 # 'Try this' on the page: (question, answer, {format name: i18n key of the text to put there}).
-TRY_THIS = (
+TRY_THIS: tuple[tuple[str, str, dict[str, str]], ...] = (
     (".try.q1", ".try.a1", {}),
     (".try.q2", ".try.a2", {"preset": "xor.preset.stuck"}),
     (".try.q3", ".try.a3", {}),
@@ -47,8 +47,9 @@ __all__ = [
     "OUTCOMES", "PAGE_BUDGET_S", "PAGE_SWEEP_BUDGET_S", "PLATEAUS", "PLATEAU_TOL", "POINT_NAMES", "SETTINGS",
     "SOLVED_BELOW", "TRY_THIS", "WIDTHS", "Animation", "Diagnosis", "HiddenView", "Run", "Sweep",
     "affordable_seeds", "animation", "build", "clip_line", "curve_sample", "curve_steps", "decision_grid",
-    "diagnose", "hidden_view", "input_grid", "is_stuck", "layer_outputs", "loss_histogram", "merged_groups",
+    "decision_image", "diagnose", "hidden_view", "input_grid", "is_stuck", "layer_outputs", "loss_curve",
+    "loss_histogram", "merged_groups",
     "merged_pairs", "outcome", "plan_sweeps", "predictions", "reference_levels", "seed_sweep", "sizes",
     "solved_at", "solved_by_step", "sweep", "sweep_seconds", "train", "unit_gates", "unit_lines",
-    "weights_table", "width_sweep", "wilson",
+    "shape", "weights_table", "width_sweep", "wilson",
 ]

@@ -129,6 +129,6 @@ def diagnose(run: Run, step: int | None = None, merge_tol: float = 0.05) -> Diag
     (g,) = torch.autograd.grad(loss, vec)
     H = torch.func.hessian(lambda v: _loss_of_vector(run, v))(vec.detach())
     eigs = torch.linalg.eigvalsh(H)
-    loss = float(loss.detach())
-    return Diagnosis(k, loss, outcome(loss), wrong, merged, pd.DataFrame(rows),
+    value = float(loss.detach())
+    return Diagnosis(k, value, outcome(value), wrong, merged, pd.DataFrame(rows),
                      tuple(dead), float(g.norm()), tuple(float(e) for e in eigs))

@@ -30,7 +30,7 @@ def clip_line(w1: float, w2: float, b: float, box: tuple[float, float, float, fl
             u = -(w2 * v + b) / w1
             if u_lo - 1e-9 <= u <= u_hi + 1e-9:
                 pts.append((u, v))
-    uniq = []
+    uniq: list[tuple[float, float]] = []
     for p in pts:
         if all(abs(p[0] - q[0]) > 1e-9 or abs(p[1] - q[1]) > 1e-9 for q in uniq):
             uniq.append(p)
@@ -55,7 +55,7 @@ def sheet(n_lines: int) -> tuple[torch.Tensor, pd.DataFrame]:
                          "order": np.tile(np.arange(len(t)), len(meta))})
     return torch.cat(lines), cols
 
-def project(h: torch.Tensor, w: torch.Tensor, b: float, ref: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, dict]:
+def project(h: torch.Tensor, w: torch.Tensor, b: float, ref: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
     """(u, v) of hidden vectors h (n, H) for the projection view, built from the four points ``ref``."""
     nw = float(w.norm())
     if nw < 1e-12:  # no output direction: fall back to the two main directions of spread
@@ -78,7 +78,7 @@ def project(h: torch.Tensor, w: torch.Tensor, b: float, ref: torch.Tensor) -> tu
             d = -d
     u = (h @ w + b) / nw if float(w.norm()) >= 1e-12 else h @ w_hat
     v = (h - ref.mean(0)) @ d
-    return u, v, {"w_norm": float(w.norm())}
+    return u, v
 
 def view_kind(hidden: int) -> str:
     """How the last hidden layer is drawn: "line" (H = 1), "plane" (H = 2) or "projection"."""
@@ -92,8 +92,8 @@ def view_coords(kind: str, h: torch.Tensor, sheet_h: torch.Tensor, w_out: torch.
         return h[:, 0], torch.zeros(len(h)), sheet_h[:, 0], torch.zeros(len(sheet_h))
     if kind == "plane":
         return h[:, 0], h[:, 1], sheet_h[:, 0], sheet_h[:, 1]
-    u, v, _ = project(h, w_out, b_out, h)
-    su, sv, _ = project(sheet_h, w_out, b_out, h)
+    u, v = project(h, w_out, b_out, h)
+    su, sv = project(sheet_h, w_out, b_out, h)
     return u, v, su, sv
 
 
@@ -117,7 +117,8 @@ def view_grid(kind: str, box: tuple[float, float, float, float], n_grid: int) ->
     """The background's grid over ``box`` (two rows only for the line view)."""
     gu = torch.linspace(box[0], box[1], n_grid)
     gv = torch.linspace(box[2], box[3], n_grid if kind != "line" else 2)
-    return torch.meshgrid(gu, gv, indexing="xy")
+    U, V = torch.meshgrid(gu, gv, indexing="xy")
+    return U, V
 
 
 def hidden_box(activation: str, kind: str, u: torch.Tensor, v: torch.Tensor) -> tuple[float, float, float, float]:

@@ -48,6 +48,11 @@ def sizes(hidden: int = 2, layers: int = 1) -> tuple[int, ...]:
     return layer_sizes(2, hidden, layers, 1)
 
 
+def shape(hidden: int = 2, layers: int = 1) -> str:
+    """The net's shape as tutorials write it: "2-2-1", "2-4-4-1"."""
+    return "-".join(map(str, sizes(hidden, layers)))
+
+
 def build(hidden: int = 2, layers: int = 1, activation: str = "sigmoid") -> nn.Sequential:
     """The page's model, ``nn.Sequential(Linear(2, H), act, …, Linear(H, 1), Sigmoid())``, freshly initialised."""
     return mlp(sizes(hidden, layers), act=activation, out_act="sigmoid")

@@ -11,6 +11,12 @@ from nnviz.xor.outcomes import OUTCOMES
 from nnviz.xor.sweep import CURVES_PER_OUTCOME, Sweep
 
 
+def loss_curve(losses: np.ndarray, n: int = 800) -> pd.DataFrame:
+    """A run's per-step losses thinned to at most ``n`` evenly spread steps (first and last kept): step, loss."""
+    idx = np.unique(np.linspace(0, max(len(losses) - 1, 0), min(len(losses), n)).astype(int))
+    return pd.DataFrame({"step": idx, "loss": np.asarray(losses)[idx] if len(losses) else []})
+
+
 def loss_histogram(table: pd.DataFrame, per_decade: int = 12) -> pd.DataFrame:
     """Final losses in log-spaced bins (``per_decade`` a decade), counted per outcome.
 

@@ -38,6 +38,11 @@ class Sweep:
         return {o: int(vc.get(o, 0)) for o in OUTCOMES}
 
     @property
+    def median_steps(self) -> float:
+        """The median of the solved seeds' steps to solve (NaN if none solved)."""
+        return float(self.table["steps_to_solve"].median())
+
+    @property
     def stuck(self) -> int:
         """Seeds on one of the plateaus."""
         counts = self.counts()

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import torch
 
+from nnviz import heatmap
 from nnviz.data import INPUT_BOX
 from nnviz.engine import ACT_CODES, forward_zs, point_losses, right_probability
 from nnviz.xor import geometry as geo
@@ -32,6 +33,11 @@ def point_table(p: torch.Tensor) -> tuple[dict, torch.Tensor]:
     cols = {"point": list(POINT_NAMES), "x1": X[:, 0].numpy(), "x2": X[:, 1].numpy(),
             "target": y[:, 0].int().numpy()}
     return cols, right_probability(p, y[:, 0])
+
+
+def decision_image(run: Run, step: int | None = None, n_pixels: int = heatmap.PIXELS) -> pd.DataFrame:
+    """The net's P(y = 1) over the input box as one PNG (:mod:`nnviz.heatmap`): a one-row ``image`` table."""
+    return heatmap.images(layer_outputs(run, heatmap.pixel_centres(n_pixels), step)[-1][1][:, 0].numpy())
 
 
 def decision_grid(run: Run, step: int | None = None, n: int = 41) -> pd.DataFrame:
@@ -68,7 +74,7 @@ def unit_gates(run: Run, step: int | None = None) -> pd.DataFrame:
     for li, (z, a) in enumerate(outs, 1):
         for j in range(z.shape[1]):
             pattern = "".join("1" if v > 0 else "0" for v in z[:, j].tolist())
-            row = {"layer": li, "unit": j + 1, "output": li == len(outs)}
+            row: dict[str, object] = {"layer": li, "unit": j + 1, "output": li == len(outs)}
             row.update({f"z{n}": float(v) for n, v in zip(POINT_NAMES, z[:, j])})
             row.update({f"a{n}": float(v) for n, v in zip(POINT_NAMES, a[:, j])})
             row.update({"pattern": pattern, "gate": GATE_NAMES[pattern]})
@@ -120,10 +126,11 @@ class HiddenView:
     sheet: pd.DataFrame  # line, family, order, u, v: the input square's grid lines mapped into hidden space
     box: tuple[float, float, float, float]
     margin: float  # the smallest distance of a point to the output line, in u units (negative: wrong side)
+    image: pd.DataFrame | None = None  # the background as one PNG over the box (nnviz.heatmap), for charts
 
 
 def hidden_view(run: Run, step: int | None = None, n_grid: int = 41, n_lines: int = 11,
-                box: tuple[float, float, float, float] | None = None) -> HiddenView:
+                box: tuple[float, float, float, float] | None = None, n_pixels: int = heatmap.PIXELS) -> HiddenView:
     """The hidden-space view (see :class:`HiddenView`); ``box`` fixes its extent (default: fit the data)."""
     X, y = data()
     params = run.params(step)
@@ -142,6 +149,8 @@ def hidden_view(run: Run, step: int | None = None, n_grid: int = 41, n_lines: in
     U, V = geo.view_grid(kind, box, n_grid)
     bg_p = torch.sigmoid(w1 * U + w2 * V + b)
     background = pd.DataFrame({"u": U.reshape(-1).numpy(), "v": V.reshape(-1).numpy(), "p": bg_p.reshape(-1).numpy()})
+    UV = heatmap.pixel_centres(n_pixels, box)
+    image = heatmap.images(torch.sigmoid(w1 * UV[:, 0] + w2 * UV[:, 1] + b).numpy())
     cols, q = point_table(p)
     pts = pd.DataFrame({**cols, "u": u.numpy(), "v": v.numpy(), "p": p.numpy(), "correct": (q > 0.5).numpy()})
     for j in range(H):
@@ -149,4 +158,4 @@ def hidden_view(run: Run, step: int | None = None, n_grid: int = 41, n_lines: in
     sheet = sheet_cols.assign(u=su.numpy(), v=sv.numpy())
     signed = (w1 * u + w2 * v + b) / max(math.hypot(w1, w2), 1e-12)
     margin = float(torch.min(torch.where(y[:, 0] > 0.5, signed, -signed)))
-    return HiddenView(kind, pts, boundary, background, sheet, box, margin)
+    return HiddenView(kind, pts, boundary, background, sheet, box, margin, image)
