@@ -8,6 +8,7 @@ trip to the server. Pure pandas/numpy; no plotting here.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -100,7 +101,7 @@ def unstacked(columns: dict[str, np.ndarray], base: pd.DataFrame | None = None) 
     return pd.concat(parts, axis=1) if parts else pd.DataFrame()
 
 
-def by_frame_columns(name: str, a: np.ndarray) -> dict[str, np.ndarray]:
+def by_frame_columns(name: str, a: np.ndarray | Sequence[Any]) -> dict[str, Any]:
     """Columns ``name@0, name@1, …`` of an array shaped (frames, rows)."""
     return {f"{name}{FRAME_SEP}{k}": a[k] for k in range(len(a))}
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from nnviz.lessons import BY_SLUG
 
 # term id → slug of the lesson where the learner sees it
@@ -58,7 +60,7 @@ def entries(lang: str, query: str = "") -> list[dict]:
     q = _squash(query)
     rows = []
     for term, slug in TERMS.items():
-        row = {"id": term, "ko": t(f"glossary.term.{term}", "ko"), "en": t(f"glossary.term.{term}", "en"),
+        row: dict[str, Any] = {"id": term, "ko": t(f"glossary.term.{term}", "ko"), "en": t(f"glossary.term.{term}", "en"),
                "definition": t(f"glossary.def.{term}", lang), "slug": slug}
         names = (row["ko"], row["en"], *aliases(term))
         if not q or any(q in _squash(text) for text in (*names, row["definition"])):
