@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from typing import cast
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -307,7 +308,7 @@ def thinning_demo(p: float = 0.8, seed: int = 1, passes: int = 4, x: Sequence[fl
             out_rows.append((k, float(h[0, 0]), int(sum(int(m.sum()) for m in kept_layers[1:-1]))))
         model.eval()
         eval_out = float(model(xin)[0, 0])
-        bias = float(model[-1].bias[0])
+        bias = float(cast(nn.Linear, model[-1]).bias[0])
     return Thinning(
         sizes=sizes,
         p=float(p),

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from typing import cast
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -391,7 +392,7 @@ def train(
     if progress is not None:
         progress(1.0)
     layers = pd.DataFrame(rows, columns=["activation", "epoch", *COLUMNS])
-    return Experiment(acts, {"acts": acts, **settings}, pd.concat(hist, ignore_index=True), layers, divergence)
+    return Experiment(tuple(acts), {"acts": acts, **settings}, pd.concat(hist, ignore_index=True), layers, divergence)
 
 
 def _train_one(act, d: Data, depth, width, init, biases, opt, lr, epochs, seed, slope, snaps, threshold, report):
@@ -424,7 +425,7 @@ def _train_one(act, d: Data, depth, width, init, biases, opt, lr, epochs, seed, 
         hooks = []
         # One fused norm over all gradients is non-finite if any entry is; only then look closer
         # (check_finite also clears a finite gradient whose total norm merely overflowed).
-        total = torch.nn.utils.get_total_norm([p.grad for p in params], foreach=True)
+        total = torch.nn.utils.get_total_norm([cast(torch.Tensor, p.grad) for p in params], foreach=True)
         if not (math.isfinite(loss.item()) and math.isfinite(total.item())):
             divergence = check_finite(e, loss, params)
             if divergence is not None:

@@ -24,6 +24,7 @@ import contextlib
 import functools
 import math
 from collections.abc import Callable, Sequence
+from typing import cast
 from dataclasses import dataclass
 
 import numpy as np
@@ -428,14 +429,14 @@ def probe(
         counts, lo, hi = _histogram(tensors, bins)
         edges = np.linspace(lo, hi, bins + 1)
         for i, c in enumerate(counts):
-            c = c.double().numpy()
-            total = c.sum()
+            cn = c.double().numpy()
+            total = cn.sum()
             cols["quantity"].append(np.full(bins, quantity))
             cols["layer"].append(np.full(bins, i + 1))
             cols["kind"].append(np.full(bins, "hidden" if i < depth else "output"))
             cols["bin_start"].append(edges[:-1])
             cols["bin_end"].append(edges[1:])
-            cols["count"].append(c.astype(np.int64))
+            cols["count"].append(cn.astype(np.int64))
             cols["fraction"].append(c / total if total > 0 else np.zeros(bins))
     hist = pd.DataFrame({k: np.concatenate(v) if v else [] for k, v in cols.items()})
     return Probe(stats, hist, float(loss.detach()), overflow)
@@ -711,7 +712,7 @@ def symmetry(
             distinct_units=_distinct_rows(lin.weight.detach()) if finite else -1,
             rank=int(torch.linalg.matrix_rank(out.detach().double())) if finite else -1,
             act_spread=_spread(out.detach()) if finite else float("nan"),
-            grad_spread=_spread(lin.weight.grad.T) if finite else float("nan"),
+            grad_spread=_spread(cast(torch.Tensor, lin.weight.grad).T) if finite else float("nan"),
             weight_change=float((lin.weight.detach() - start[i]).abs().max()),
         ))
     return SymmetryRun(scheme, trace_df, pd.DataFrame(rows), history, div)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import TypeVar
 
 import torch
 from torch import nn
@@ -35,6 +36,8 @@ INIT_SCHEMES = (
     "orthogonal",
 )
 
+
+M = TypeVar("M", bound=nn.Module)  # initialize() returns the model it was given
 
 def activation(name: str, negative_slope: float = 0.01) -> nn.Module:
     """A fresh activation module by name (LeakyReLU takes ``negative_slope``)."""
@@ -90,7 +93,7 @@ def linear_default_init_(model: nn.Module, generator: torch.Generator) -> nn.Mod
 def gain(act: str, negative_slope: float = 0.01) -> float:
     """``nn.init.calculate_gain`` for an activation name (GELU/SiLU/ELU/softplus use ReLU's)."""
     if act in ("sigmoid", "tanh", "relu", "linear"):
-        return nn.init.calculate_gain(act)
+        return nn.init.calculate_gain(act)  # type: ignore[arg-type]  # one of the names just checked
     if act == "leaky_relu":
         return nn.init.calculate_gain("leaky_relu", negative_slope)
     return nn.init.calculate_gain("relu")
@@ -98,7 +101,7 @@ def gain(act: str, negative_slope: float = 0.01) -> float:
 
 @torch.no_grad()
 def initialize(
-    model: nn.Module,
+    model: M,
     scheme: str = "default",
     act: str = "relu",
     *,
@@ -108,7 +111,7 @@ def initialize(
     mode: str = "fan_in",
     negative_slope: float = 0.01,
     generator: torch.Generator | None = None,
-) -> nn.Module:
+) -> M:
     """Re-initialise every ``nn.Linear`` weight in ``model`` with a ``torch.nn.init`` scheme; biases → 0.
 
     ``default`` keeps (re-draws) nn.Linear's own: kaiming_uniform_ with a = √5, i.e.
@@ -144,9 +147,11 @@ def initialize(
         elif scheme == "xavier_uniform":
             init.xavier_uniform_(w, gain=g, generator=generator)
         elif scheme == "kaiming_normal":
-            init.kaiming_normal_(w, a=negative_slope, mode=mode, nonlinearity=nonlinearity, generator=generator)
+            init.kaiming_normal_(w, a=negative_slope, mode=mode, nonlinearity=nonlinearity,  # type: ignore[arg-type]
+                                 generator=generator)
         elif scheme == "kaiming_uniform":
-            init.kaiming_uniform_(w, a=negative_slope, mode=mode, nonlinearity=nonlinearity, generator=generator)
+            init.kaiming_uniform_(w, a=negative_slope, mode=mode, nonlinearity=nonlinearity,  # type: ignore[arg-type]
+                                  generator=generator)
         elif scheme == "orthogonal":
             init.orthogonal_(w, gain=g, generator=generator)
         if layer.bias is not None:

@@ -12,11 +12,13 @@ back to the URL at once, so a copied link reproduces the view.
 from __future__ import annotations
 
 import contextlib
+import functools
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -180,7 +182,7 @@ class Frames:
 # --- caching ----------------------------------------------------------------------------------
 def cached(fn: Callable) -> Callable:
     """``fn`` cached by its arguments, per server (``st.cache_data``: each caller gets a copy)."""
-    return st.cache_data(fn, max_entries=CACHE_MAX_ENTRIES, ttl=CACHE_TTL_S, show_spinner=False)
+    return st.cache_data(max_entries=CACHE_MAX_ENTRIES, ttl=CACHE_TTL_S, show_spinner=False)(fn)
 
 
 @contextlib.contextmanager
@@ -327,7 +329,7 @@ class Page:
         if "kind" in detail:
             detail["kind"] = t(f"param.kind.{detail['kind']}")
         if "options" in detail:
-            detail["options"] = ", ".join(map(str, detail["options"]))
+            detail["options"] = ", ".join(map(str, cast(Iterable, detail["options"])))
         return t(f"param.reason.{r.reason}", **detail)
 
     def set(self, **values) -> None:
@@ -355,7 +357,7 @@ class Page:
         values = ss[f"_values.{self._key}"]
         if name in self.hidden:
             return values[name]
-        if lo is not None or hi is not None:
+        if (lo is not None or hi is not None) and isinstance(p, (Int, Float)):
             clamped = min(max(values[name], p.lo if lo is None else lo), p.hi if hi is None else hi)
             if clamped != values[name]:
                 values[name] = clamped
@@ -461,7 +463,7 @@ class Page:
 
     def url(self, **values) -> str:
         """A link to this page with ``values`` changed (others at their current value)."""
-        return page_url(self.slug, {**self.values, **values}, self.spec)
+        return page_url(cast(str, self.slug), {**self.values, **values}, self.spec)
 
     # -- text ----------------------------------------------------------------------------------
     def t(self, key: str, **fmt) -> str:
@@ -470,7 +472,7 @@ class Page:
 
     def header(self) -> None:
         """The page title, its question and the "what you will see" intro."""
-        lesson = BY_SLUG[self.slug]
+        lesson = BY_SLUG[cast(str, self.slug)]
         st.title(t(lesson.title_key), anchor=False)
         st.markdown(f"**{t(lesson.question_key)}**")
         st.info(self.t(".intro"), icon=":material/visibility:")
@@ -496,7 +498,7 @@ class Page:
 
     def code(self) -> None:
         """The PyTorch script for the current settings, shown and downloadable."""
-        source = codegen.script(self.slug, self.values, lang())
+        source = codegen.script(cast(str, self.slug), self.values, lang())
         with st.expander(t("ui.code"), icon=":material/code:"):
             st.caption(t("ui.code.caption"))
             st.code(source, language="python")
@@ -543,7 +545,7 @@ class Page:
                 if len(tables) > 1:
                     st.caption(tname)
                 st.dataframe(df, hide_index=True, height=min(400, 38 + 35 * len(df)))
-                st.download_button(t("ui.download_csv"), lambda df=df: df.to_csv(index=False),
+                st.download_button(t("ui.download_csv"), functools.partial(df.to_csv, index=False),
                                    file_name=f"{self.slug}_{tname}.csv", mime="text/csv", on_click="ignore",
                                    key=f"csv.{self.slug}.{name}.{tname}")
 

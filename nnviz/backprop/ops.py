@@ -9,7 +9,8 @@ A value holds one number per sample, so a mini-batch is the same graph with vect
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 from torch import nn
@@ -27,7 +28,7 @@ def _erf(z):
     return np.vectorize(math.erf, otypes=[z.dtype])(z)
 
 
-ACT_FORWARD = {
+ACT_FORWARD: dict[str, Callable[..., np.ndarray]] = {
     "sigmoid": _sigmoid,
     "tanh": np.tanh,
     "relu": lambda z, s=0.0: np.where(z > 0, z, 0 * z),
@@ -41,7 +42,7 @@ ACT_FORWARD = {
     "linear": lambda z: z,
 }
 
-ACT_LOCAL = {  # ∂a/∂z
+ACT_LOCAL: dict[str, Callable[..., np.ndarray]] = {  # ∂a/∂z
     "sigmoid": lambda z, a: a * (1 - a),  # σ′ = σ(1 − σ)
     "tanh": lambda z, a: 1 - a**2,  # tanh′ = 1 − tanh²
     "relu": lambda z, a, s=0.0: np.where(z > 0, 1.0, 0.0).astype(z.dtype),  # 0 at z = 0, as PyTorch
@@ -134,7 +135,7 @@ ACT_MODULES = {
 }
 
 
-def act_of(module: nn.Module) -> tuple[str, object]:
+def act_of(module: Any) -> tuple[str, object]:
     """(op name, its parameter) for a supported activation module; ValueError otherwise."""
     op = ACT_MODULES.get(type(module))
     if op is None:

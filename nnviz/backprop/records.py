@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import cast
 
 import pandas as pd
 import torch
@@ -176,7 +177,7 @@ class Trace:
         if step.kind == "sum_grad":
             return [("kind.sum_grad", {"node": node.label, "k": len(step.uses)})]
         if step.kind == "param_grad":
-            text = [("kind.param_grad", {"param": node.slot.grad})]
+            text = [("kind.param_grad", {"param": cast(Slot, node.slot).grad})]
             return text + ([("kind.param_grad.batch", {"B": self.batch})] if self.batch > 1 else [])
         return [(f"kind.{step.kind}", {"node": node.label})]
 
@@ -184,7 +185,7 @@ class Trace:
         """Every node's value and gradient (sample s as ``value_s``/``grad_s`` columns in a batch)."""
         rows = []
         for n in self.nodes:
-            row = {"node": n.label, "kind": n.kind, "parameter": str(n.slot) if n.slot else ""}
+            row: dict[str, object] = {"node": n.label, "kind": n.kind, "parameter": str(n.slot) if n.slot else ""}
             for s, v in enumerate(n.data, 1):
                 row["value" if len(n.data) == 1 else f"value_{s}"] = v
             if n.grad is not None:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import copy
+from typing import cast
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -70,7 +71,7 @@ class Training:
             {
                 "update": t,
                 "loss": self.losses[t],
-                "grad_norm": float(torch.sqrt(sum((g**2).sum() for g in self.grads[t].values())))
+                "grad_norm": float(torch.sqrt(sum(((g**2).sum() for g in self.grads[t].values()), torch.zeros(()))))
                 if t < self.updates
                 else None,
             }
@@ -121,11 +122,11 @@ def sgd(
         div = check_finite(t, L, twin.parameters())
         if div is not None:
             break
-        grads.append({n: p.grad.detach().clone() for n, p in twin.named_parameters()})
+        grads.append({n: cast(torch.Tensor, p.grad).detach().clone() for n, p in twin.named_parameters()})
         fresh.append({n: g.detach().clone() for n, g in zip(names, own)})
         with torch.no_grad():  # optimizer.step()
             for p in plist:
-                p.add_(p.grad, alpha=-lr)
+                p.add_(cast(torch.Tensor, p.grad), alpha=-lr)
         params.append(_snapshot(twin))
     if div is None:
         with torch.no_grad():

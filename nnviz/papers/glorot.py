@@ -75,10 +75,10 @@ def measure(depth: int = 5, width: int = 256, samples: int = 256, seed: int = 0)
             sv = torch.linalg.svdvals(J).double().mean()
             rows.append({"init": init, "layer": i + 1, "singular_value": float(sv),
                          "activation_std": float(hs[i].detach().double().std()),
-                         "gradient_std": float(hs[i].grad.double().std())})
+                         "gradient_std": float(_grad(hs[i]).double().std())})
         rows.append({"init": init, "layer": 1, "singular_value": math.nan,
                      "activation_std": float(hs[0].detach().double().std()),
-                     "gradient_std": float(hs[0].grad.double().std())})
+                     "gradient_std": float(_grad(hs[0]).double().std())})
     return pd.DataFrame(rows, columns=list(COLUMNS)).sort_values(["init", "layer"]).reset_index(drop=True)
 
 
@@ -95,3 +95,9 @@ def spread_change(table: pd.DataFrame, column: str) -> dict[str, float]:
         t = table[table["init"] == i].sort_values("layer")[column].to_numpy()
         out[i] = float(t[-1] / t[0])
     return out
+
+
+def _grad(t: torch.Tensor) -> torch.Tensor:
+    """``t.grad`` after a backward pass that reached ``t`` (retain_grad was called on it)."""
+    assert t.grad is not None, "no gradient reached this activation"
+    return t.grad
