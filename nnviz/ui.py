@@ -571,15 +571,18 @@ def _prepare(chart, frames: tuple[int, int] | None) -> tuple[dict, dict[str, byt
 
 def _arrow(data) -> bytes:
     """A dataset as the Arrow IPC bytes Streamlit sends, by its own conversion, lighter: floats as float32
-    (a chart draws and its tooltips print fewer than 7 digits; the Data table keeps every digit) and
-    without the pandas metadata (a JSON note per column that Vega never reads)."""
+    (a chart draws and its tooltips print fewer than 7 digits; the Data table keeps every digit), repeated
+    text dictionary-encoded, and without the pandas metadata (a JSON note per column Vega never reads)."""
     from streamlit import dataframe_util
 
     df = data if isinstance(data, pd.DataFrame) else pd.DataFrame(data)
     df = df.reset_index(drop=True)
-    wide = df.select_dtypes("float64").columns
-    if len(wide):
-        df = df.astype(dict.fromkeys(wide, "float32"))
+    lighter = {**dict.fromkeys(df.select_dtypes("float64").columns, "float32"),
+               # text repeated down a long table (labels, names) sent once per distinct value
+               **{c: "category" for c in df.select_dtypes("object").columns
+                  if df[c].map(type).eq(str).all() and df[c].nunique() < len(df) / 2}}
+    if lighter:
+        df = df.astype(lighter)
     table = dataframe_util.convert_pandas_df_to_arrow_table(df)
     return dataframe_util.convert_arrow_table_to_arrow_bytes(table.replace_schema_metadata(None))
 
