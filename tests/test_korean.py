@@ -142,7 +142,7 @@ def test_docs_term_table_is_generated_from_the_list():
 # --- English inside Korean ----------------------------------------------------------------------
 # Names, code identifiers, units and maths words a Korean text may keep in Latin letters.
 ALLOWED = set("""
-PyTorch torch nnviz Python CSV URL NaN nan inf autograd scikit-learn TensorFlow float32 float64
+PyTorch torch nnviz Python CSV URL NaN nan inf autograd scikit-learn TensorFlow float32 float64 MNIST
 Xavier Glorot He Kaiming Bengio Rosenblatt Srivastava Poole Wilson Bernoulli
 ReLU LeakyReLU ELU GELU SiLU Softplus softplus swish tanh Adam SGD MLP BCE MSE RBM
 AND OR NAND NOR XOR XNOR NOT Linear Sequential Sigmoid Dropout Module

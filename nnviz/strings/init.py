@@ -541,7 +541,7 @@ STRINGS = {
         "ko": "He와 동료들은 Var(w) = 1/n이면 ReLU 층마다 신호의 2차 모멘트가 절반이 되어 L층 뒤에는 크기의 "
         "2^(−L/2)만 남고, Var(w) = 2/n이면 일정하게 유지됨을 보였습니다. 1/n으로 초기화한 30층 신경망은 전혀 학습하지 "
         "못했고 2/n은 학습했습니다. 여기서는 논문과 같은 깊이, 유닛 {width}개(학습은 {train_width}개)짜리 은닉층 "
-        "30개를 손글씨 숫자에서 시드 {seed}로 돌립니다.",
+        "30개를 손글씨 숫자에서 시드 {seed}{로} 돌립니다.",
     },
     "init.paper.m.kept": {"en": "Layer 30 ÷ layer 1, Var(w) = {var}", "ko": "30층 ÷ 1층, Var(w) = {var}"},
     "init.paper.m.delta": {"en": "paper: {value}", "ko": "논문: {value}"},
@@ -552,7 +552,7 @@ STRINGS = {
     },
     "init.paper.stall.no": {
         "en": "**Var(w) = {var}: learns** — the loss falls from ln 10 to {loss}.",
-        "ko": "**Var(w) = {var}: 학습합니다.** 손실이 ln 10에서 {loss}로 내려갑니다.",
+        "ko": "**Var(w) = {var}: 학습합니다.** 손실이 ln 10에서 {loss}{로} 내려갑니다.",
     },
     "init.paper.source": {"en": "Source: {cite}", "ko": "출처: {cite}"},
     "init.lbl.paper": {"en": "paper: 2^(−(l−1)/2)", "ko": "논문: 2^(−(l−1)/2)"},
