@@ -134,8 +134,9 @@ class Session:
         t0 = time.perf_counter()
         try:
             headers = {"Cookie": self.cookies} if self.cookies else None
+            # No keep-alive pings, as a browser: a busy server answers them late and the client would hang up.
             self.ws = await asyncio.wait_for(
-                websockets.connect(self.url, subprotocols=["streamlit"], max_size=None,
+                websockets.connect(self.url, subprotocols=["streamlit"], max_size=None, ping_interval=None,
                                    additional_headers=headers, open_timeout=self.timeout),
                 self.timeout)
         except (OSError, asyncio.TimeoutError, websockets.WebSocketException) as e:
