@@ -524,7 +524,7 @@ def run_processes(args) -> str:
                                        f"budget ≥ 1.6× on 2 cores).")
     return (f"{SERVE_SECTION}\n\nMeasured {datetime.date.today()} on {cores} cores by `python -m bench.classload "
             f"--processes {','.join(map(str, args.processes))}`: `scripts/serve.sh` with each process count in turn, "
-            f"HAProxy in front of every one (`HAPROXY=1` for one process), sessions as in *Class load* above, all "
+            f"HAProxy in front of every one (`HAPROXY=1` for one process), sessions over Streamlit's websocket protocol as in `bench/classload.py` (time until script_finished), all "
             f"in one run. The machine is shared with other work while this ran: ratios within the run are what "
             f"to read, not absolute times.\n\n{table}{verdict}\n\n"
             f"### Sizing: learners per core\n\nThe most learners opening a page at the same moment whose p95 stays "
