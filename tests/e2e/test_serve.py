@@ -146,8 +146,11 @@ def test_a_learner_reruns_and_downloads_in_the_browser(served, browser):
         settle(page, timeout_s=300)
         assert page_errors(page) == []
         page.get_by_text(t("ui.code", "en")).click()
-        with page.expect_download(timeout=60_000) as dl:
-            page.get_by_role("button", name=t("ui.download_code", "en")).click()
+        button = page.get_by_role("button", name=t("ui.download_code", "en"))
+        button.wait_for(state="visible", timeout=60_000)  # the expander has opened
+        settle(page, timeout_s=300)
+        with page.expect_download(timeout=180_000) as dl:
+            button.click()
         assert "torch.manual_seed(5)" in open(dl.value.path(), encoding="utf-8").read(), _process_of(ctx)
         ctx.close()
 
