@@ -7,7 +7,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     PORT=8501 \
-    BASE_URL_PATH=""
+    BASE_URL_PATH="" \
+    PROCESSES=1
 
 RUN useradd --create-home --uid 10001 nnviz
 WORKDIR /app
@@ -23,4 +24,5 @@ EXPOSE 8501
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
     CMD ["python", "scripts/healthcheck.py"]
 
-CMD ["sh", "scripts/serve.sh"]
+# One process per container (PROCESSES=1): scale with replicas (deploy/compose.yaml, deploy/k8s).
+CMD ["bash", "scripts/serve.sh"]

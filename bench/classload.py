@@ -67,6 +67,7 @@ class Tally:
     errors: list[str] = field(default_factory=list)
     status: str | None = None  # script_finished status once it came
     cacheable: set[str] = field(default_factory=set)
+    downloads: list[str] = field(default_factory=list)  # st.download_button files (served by this process)
 
     def add(self, data: bytes) -> ForwardMsg:
         """Count one websocket frame; note the signs of a broken page."""
@@ -78,8 +79,11 @@ class Tally:
             self.cacheable.add(msg.hash)
         if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
             self.elements += 1
-            if msg.delta.new_element.WhichOneof("type") == "exception":
+            element = msg.delta.new_element
+            if element.WhichOneof("type") == "exception":
                 self.errors.append("exception on the page")
+            elif element.WhichOneof("type") == "download_button" and element.download_button.url:
+                self.downloads.append(element.download_button.url)
         elif kind == "ref_hash":
             self.elements += 1  # an element the client already holds
         elif kind == "page_not_found":
@@ -122,6 +126,7 @@ class Session:
         self.url, self.page, self.timeout, self.cookies = stream_url(url), page, timeout, cookies
         self.ws = None
         self.cached: set[str] = set()
+        self.last = Tally()  # what the latest run received
 
     async def open(self, query: str) -> Result:
         import websockets
@@ -129,8 +134,9 @@ class Session:
         t0 = time.perf_counter()
         try:
             headers = {"Cookie": self.cookies} if self.cookies else None
+            # No keep-alive pings, as a browser: a busy server answers them late and the client would hang up.
             self.ws = await asyncio.wait_for(
-                websockets.connect(self.url, subprotocols=["streamlit"], max_size=None,
+                websockets.connect(self.url, subprotocols=["streamlit"], max_size=None, ping_interval=None,
                                    additional_headers=headers, open_timeout=self.timeout),
                 self.timeout)
         except (OSError, asyncio.TimeoutError, websockets.WebSocketException) as e:
@@ -145,7 +151,7 @@ class Session:
     async def _run(self, query: str, t0: float) -> Result:
         import websockets
 
-        tally = Tally()
+        tally = self.last = Tally()
         try:
             await self.ws.send(rerun_msg(self.page, query, frozenset(self.cached)))
             deadline = t0 + self.timeout
@@ -249,15 +255,17 @@ HEADER = ("| page | scenario | sessions | p50 s | p95 s | max s | KB per session
 
 
 async def run_async(url: str, pages, ns, scenarios, timeout: float, budget_s: float, first_seed: int,
-                    echo=print) -> list[Row]:
+                    echo=print, warm_n: int = 1) -> list[Row]:
     seeds = Seeds(first_seed)
     rows: list[Row] = []
     t_end = time.perf_counter() + budget_s
+    # Warm every page's default view first (a teacher has opened the links before the class does;
+    # the server's one-time imports are over): behind a balancer, warm_n sessions at once reach
+    # every process (leastconn).
     for page in pages:
-        # Warm the default view once (a teacher has opened the link before the class does).
-        warm = await measure(url, page, "same", 1, seeds, timeout)
-        echo(f"<!-- /{page}: first open on this server {warm[0].seconds or float('nan'):.2f} s"
-             f"{'' if warm[0].seconds is not None else ', failed: ' + warm[0].error} -->")
+        warm = Row(page, "first open", warm_n, await measure(url, page, "same", warm_n, seeds, timeout))
+        echo(f"<!-- {warm.markdown()} -->")
+    for page in pages:
         for scenario in scenarios:
             for n in ns:
                 if time.perf_counter() > t_end:
@@ -307,6 +315,86 @@ def replace_section(text: str, new: str, heading: str = SECTION) -> str:
     return "".join(lines[:span[0]]) + new + ("\n" + tail if tail else "")
 
 
+# --- through scripts/serve.sh (HAProxy in front of several processes) -----------------------------------
+
+class Served:
+    """scripts/serve.sh running on loopback: its address, its log, the pids and ports it reported."""
+
+    def __init__(self, processes: int, env: dict | None = None, start_timeout: float = 300):
+        import os
+        import subprocess
+        import tempfile
+
+        from tests.e2e.server import free_port
+
+        self.processes = processes
+        self.port, self.first = free_port(), free_port()
+        self.log = Path(tempfile.mkstemp(prefix="nnviz-serve-", suffix=".log")[1])
+        self.env = {**os.environ, "PROCESSES": str(processes), "PORT": str(self.port), "ADDRESS": "127.0.0.1",
+                    "BACKEND_PORT": str(self.first), "HAPROXY": "1", "PYTHON": sys.executable, **(env or {})}
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.proc = subprocess.Popen(["bash", "scripts/serve.sh"], cwd=ROOT, env=self.env, stdin=subprocess.DEVNULL,
+                                     stdout=self.log.open("w"), stderr=subprocess.STDOUT, start_new_session=True)
+        deadline = time.time() + start_timeout
+        while "serve.sh: serving http" not in self.text():
+            if self.proc.poll() is not None or time.time() > deadline:
+                self.stop()
+                raise RuntimeError(f"scripts/serve.sh did not start:\n{self.text()[-3000:]}")
+            time.sleep(0.25)
+
+    def text(self) -> str:
+        return self.log.read_text(errors="replace")
+
+    def pids(self) -> dict[int, int]:
+        """Process number → its latest pid, as serve.sh logged them."""
+        import re
+
+        return {int(k): int(pid) for k, pid in re.findall(r"serve\.sh: process (\d+): pid (\d+)", self.text())}
+
+    @property
+    def socket(self) -> str:
+        import re
+
+        return re.search(r"stats socket (\S+)", self.text()).group(1)
+
+    def states(self) -> dict[str, str]:
+        """HAProxy's view of each process: app1 → 'UP', 'DOWN', 'DOWN 1/2' … (from its stats socket)."""
+        import csv
+        import socket
+
+        with socket.socket(socket.AF_UNIX) as sock:
+            sock.settimeout(5)
+            sock.connect(self.socket)
+            sock.sendall(b"show stat\n")
+            data = b""
+            while chunk := sock.recv(65536):
+                data += chunk
+        rows = csv.DictReader(data.decode().lstrip("# ").splitlines())
+        return {r["svname"]: r["status"] for r in rows if r["pxname"] == "streamlit" and r["svname"] != "BACKEND"}
+
+    def stop(self) -> None:
+        """SIGTERM, as a teacher's Ctrl-C: serve.sh stops everything it started."""
+        import signal
+        import subprocess
+
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(40)
+            except subprocess.TimeoutExpired:
+                import os
+
+                os.killpg(self.proc.pid, signal.SIGKILL)  # its own session: only what it started
+                self.proc.wait(10)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
+        self.log.unlink(missing_ok=True)
+
+
 def _csv(kind, text: str):
     try:
         return tuple(kind(x) for x in text.split(",") if x.strip())
@@ -324,6 +412,8 @@ def parse_args(argv=None) -> argparse.Namespace:
     p.add_argument("--timeout", type=float, default=180, help="per-session limit, seconds")
     p.add_argument("--budget", type=float, default=3600, help="limit for the whole run, seconds")
     p.add_argument("--first-seed", type=int, default=FIRST_SEED, help="unseen seeds start here")
+    p.add_argument("--processes", type=lambda s: _csv(int, s),
+                   help="compare scripts/serve.sh with these process counts behind HAProxy, e.g. 1,2 (one run)")
     args = p.parse_args(argv)
     for page in args.pages:
         if page not in PAGES:
@@ -336,13 +426,123 @@ def parse_args(argv=None) -> argparse.Namespace:
             p.error(f"--n {n}: must be 1…{MAX_SESSIONS}")
     if args.url:
         stream_url(args.url)  # refuses a non-loopback address before anything starts
+    if args.processes and (args.url or any(not 1 <= k <= 16 for k in args.processes)):
+        p.error("--processes takes counts from 1 to 16, and starts its own servers (no --url)")
     return args
+
+
+SERVE_SECTION = "## Serving a class: processes behind HAProxy"
+OPEN_LIMIT_S = 3.0  # a page open a learner waits for at most, at p95: the sizing rule
+RAMP = (1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40, 50, 60)
+
+
+async def capacity(url: str, page: str, scenario: str, seeds: Seeds, timeout: float, echo=print) -> Row | None:
+    """The largest number of learners opening a page at once whose p95 stays within OPEN_LIMIT_S.
+
+    Ramps up through RAMP and stops at the first count over the limit (or with errors); None if
+    even one learner waits longer.
+    """
+    best = None
+    for n in RAMP:
+        row = Row(page, scenario, n, await measure(url, page, scenario, n, seeds, timeout))
+        echo(f"<!-- ramp {row.markdown()} -->")
+        if row.errors or row.stat(0.95) is None or row.stat(0.95) > OPEN_LIMIT_S:
+            break
+        best = row
+    return best
+
+
+def ratio_table(by_p: dict[int, list[Row]]) -> tuple[str, float | None]:
+    """Rows side by side for each process count, the slowest session's speed-up, and its geometric mean (n ≥ 10)."""
+    ps = sorted(by_p)
+    lo, hi = ps[0], ps[-1]
+    head = (f"| page | scenario | sessions | " + " | ".join(f"p95 s, {k} proc." for k in ps)
+            + " | " + " | ".join(f"max s, {k} proc." for k in ps) + f" | speed-up of the slowest, {hi} vs {lo} |\n"
+            "|---|---|---|" + "---|" * (2 * len(ps) + 1))
+    index = {k: {(r.page, r.scenario, r.n): r for r in rows} for k, rows in by_p.items()}
+    lines, logs = [head], []
+    for key, first in index[lo].items():
+        rows = [index[k].get(key) for k in ps]
+        if any(r is None for r in rows):
+            continue
+
+        def f(v):
+            return "–" if v is None else f"{v:.2f}"
+
+        a, b = first.stat(1.0), rows[-1].stat(1.0)
+        ratio = a / b if a and b and not first.errors and not rows[-1].errors else None
+        if ratio and key[2] >= 10:
+            logs.append(math.log(ratio))
+        errs = sum(len(r.errors) for r in rows)
+        lines.append(f"| /{key[0]} | {key[1]} | {key[2]} | " + " | ".join(f(r.stat(0.95)) for r in rows) + " | "
+                     + " | ".join(f(r.stat(1.0)) for r in rows) + f" | {f(ratio)}{f' ({errs} errors)' if errs else ''} |")
+    mean = math.exp(statistics.fmean(logs)) if logs else None
+    return "\n".join(lines), mean
+
+
+def sizing_table(caps: dict[int, dict[tuple[str, str], Row | None]], cores: int) -> str:
+    """Learners per core who can open a page at once with p95 ≤ OPEN_LIMIT_S, for each process count."""
+    ps = sorted(caps)
+    head = ("| page | learners open | " + " | ".join(f"at once, {k} proc." for k in ps)
+            + " | " + " | ".join(f"per core, {k} proc." for k in ps) + " |\n|---|---|" + "---|" * (2 * len(ps)))
+    lines = [head]
+    for key in caps[ps[0]]:
+        got = [caps[k].get(key) for k in ps]
+        at_once = ["0" if r is None else str(r.n) for r in got]
+        per_core = ["0" if r is None else f"{r.n / min(k, cores):.1f}" for k, r in zip(ps, got)]
+        lines.append(f"| /{key[0]} | {'the same link' if key[1] == 'same' else 'each its own seed'} | "
+                     + " | ".join(at_once) + " | " + " | ".join(per_core) + " |")
+    return "\n".join(lines)
+
+
+def run_processes(args) -> str:
+    """Each process count in turn behind HAProxy (scripts/serve.sh), in one run: ratio and sizing."""
+    import datetime
+    import os
+
+    sys.path.insert(0, str(ROOT))
+    seeds_first = args.first_seed
+    by_p, caps = {}, {}
+    for k in args.processes:
+        print(f"<!-- scripts/serve.sh with {k} processes behind HAProxy -->", flush=True)
+        with Served(k) as srv:
+            by_p[k] = asyncio.run(run_async(srv.base, args.pages, args.n, args.scenarios, args.timeout, args.budget,
+                                            seeds_first, echo=lambda line: print(line, flush=True), warm_n=k))
+            seeds = Seeds(seeds_first + 500_000)  # ramps take their own unseen seeds
+            caps[k] = {}
+            for page in args.pages:
+                for scenario in ("same", "seed"):
+                    if scenario in args.scenarios:
+                        caps[k][(page, scenario)] = asyncio.run(
+                            capacity(srv.base, page, scenario, seeds, args.timeout,
+                                     echo=lambda line: print(line, flush=True)))
+    table, mean = ratio_table(by_p)
+    cores = os.cpu_count() or 1
+    lo, hi = min(by_p), max(by_p)
+    verdict = "" if mean is None else (f"\n\n**{hi} processes vs {lo}: the slowest session of a class (≥ 10 at once) "
+                                       f"finishes {mean:.2f}× sooner** (geometric mean over the rows above; "
+                                       f"budget ≥ 1.6× on 2 cores).")
+    return (f"{SERVE_SECTION}\n\nMeasured {datetime.date.today()} on {cores} cores by `python -m bench.classload "
+            f"--processes {','.join(map(str, args.processes))}`: `scripts/serve.sh` with each process count in turn, "
+            f"HAProxy in front of every one (`HAPROXY=1` for one process), sessions over Streamlit's websocket protocol as in `bench/classload.py` (time until script_finished), all "
+            f"in one run. The machine is shared with other work while this ran: ratios within the run are what "
+            f"to read, not absolute times.\n\n{table}{verdict}\n\n"
+            f"### Sizing: learners per core\n\nThe most learners opening a page at the same moment whose p95 stays "
+            f"≤ {OPEN_LIMIT_S:g} s (ramped {', '.join(map(str, RAMP))}; stopped at the first count over). One "
+            f"Streamlit process uses about one core, so a machine with C cores serves about C × this per page "
+            f"open; learners who are reading rather than clicking cost nothing.\n\n{sizing_table(caps, cores)}\n")
 
 
 def run(argv=None) -> list[Row]:
     """Measure, print the table as it comes, and write the section into --out."""
     args = parse_args(argv)
     print(HEADER, flush=True)
+    if args.processes:
+        text = run_processes(args)
+        old = args.out.read_text() if args.out.exists() else ""
+        args.out.write_text(replace_section(old, text, SERVE_SECTION))
+        print(f"\n{text}")
+        return []
 
     def go(url: str) -> list[Row]:
         return asyncio.run(run_async(url, args.pages, args.n, args.scenarios, args.timeout, args.budget,

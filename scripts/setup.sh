@@ -30,5 +30,12 @@ if [ "${1:-}" = "--dev" ]; then
   need=()
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
   fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+  command -v haproxy >/dev/null 2>&1 || need+=(haproxy)                # scripts/serve.sh, tests/e2e/test_serve.py
+  command -v docker-compose >/dev/null 2>&1 || need+=(docker-compose)  # Docker's own parser checks deploy/compose.yaml
   [ ${#need[@]} -eq 0 ] || apt_install "${need[@]}"
+  # checkov pins packaging<24 and networkx 2.x, older than pytest and torch need: a venv of its own.
+  if [ ! -x .venv-checkov/bin/checkov ]; then
+    "$python" -m venv .venv-checkov
+    .venv-checkov/bin/python -m pip install -q --disable-pip-version-check -r requirements-checkov.txt
+  fi
 fi

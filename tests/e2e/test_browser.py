@@ -7,20 +7,10 @@ import pytest
 from nnviz.i18n import t
 from nnviz.lessons import LESSONS as TOPICS
 
-from .server import CHROMIUM, CHROMIUM_ARGS, SHOTS, full_screenshot, page_errors, settle, streamlit_server
+from .server import SHOTS, full_screenshot, page_errors, settle, streamlit_server
 
 pytestmark = pytest.mark.e2e
 PATHS = ["", *[topic.slug for topic in TOPICS], "glossary"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
