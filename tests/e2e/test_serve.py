@@ -16,7 +16,7 @@ import pytest
 from bench.classload import Served, Session
 from nnviz import perceptron as P
 from nnviz.i18n import t
-from nnviz.topics import TOPICS
+from nnviz.lessons import LESSONS as TOPICS
 
 from .server import page_errors, settle
 
