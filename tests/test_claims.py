@@ -88,7 +88,7 @@ def test_claims_tested_elsewhere_name_a_real_test():
 def test_the_count_of_claims():
     # the number the issue asked for (issue 15): update it when a claim is added or removed
     assert not set(CLAIMS) & set(ELSEWHERE)
-    assert len(CLAIMS) + len(ELSEWHERE) == 100  # 41 on /activations, /init, /dropout; 59 on the other lessons and the glossary
+    assert len(CLAIMS) + len(ELSEWHERE) == 103  # 41 on /activations, /init, /dropout; 62 on the other lessons and the glossary
 
 
 # --- shared runs ------------------------------------------------------------------------------------------
@@ -573,3 +573,25 @@ def test_forgetting_zero_grad_fits_one_sample_sooner_and_freezes_the_mini_batch(
 def test_one_hidden_unit_never_solves_xor_at_the_page_settings():
     t = xor_sweep(xor.SETTINGS.defaults()["n_seeds"], hidden=1)
     assert not t.solved.any() and t.final_loss.min() > xor.PLATEAUS["half_ln2"] - 0.01
+
+
+@claim("xor.widths.caption", "fewer starts end with two points merged")
+def test_wider_nets_end_stuck_less_often():
+    w = xor.width_sweep(xor.SETTINGS.defaults()["n_seeds"]).set_index("hidden")  # the page's N, steps, lr
+    stuck = w.loc[2:, "stuck"].to_numpy()
+    assert (stuck[1:] <= stuck[:-1]).all() and stuck[0] > 10 * max(stuck[1], 1)  # measured 26, 1, 0, 0 …
+
+
+@claim("xor.optimizer.help", "Adam usually wants a much smaller learning rate (0.01–0.1)")
+def test_adam_at_the_tutorials_learning_rate_fails_where_001_to_01_work():
+    n = xor.SETTINGS.defaults()["n_seeds"]
+    rates = {lr: xor_sweep(n, optimizer="adam", lr=lr).solved.mean() for lr in (0.01, 0.1, 1.0)}
+    assert rates[1.0] < 0.1 < 0.5 < min(rates[0.01], rates[0.1])  # measured 1.5 % against 62 % and 52 %
+
+
+@claim("perceptron.all.caption", "AND, OR and NAND head for 0; XOR flattens out on the dashed line")
+def test_every_gate_from_the_same_start():
+    v = perceptron_defaults()
+    runs = P.train_gates(steps=v["steps"], lr=v["lr"], seed=v["seed"], loss=v["loss"])
+    assert all(runs[g].final_loss < 0.05 for g in ("and", "or", "nand"))
+    assert runs["xor"].final_loss == pytest.approx(P.PLATEAU[v["loss"]], abs=1e-5)
