@@ -277,12 +277,13 @@ STRINGS = {
         "is still in `.grad`. Every update adds one more, so the step is no longer lr·∂L/∂w but lr·(the sum of "
         "all gradients so far). It keeps growing even when the current gradient is tiny — a ball rolling with "
         "no friction — and the weights grow with it. Whether the loss then ends lower or higher is luck, not "
-        "the loop you wrote: compare the loss curves, and try the mini-batch with a learning rate of 30.",
+        "the loop you wrote: compare the loss curves, and try the mini-batch with a learning rate of 30 and "
+        "100 updates.",
         "ko": "`zero_grad()`가 없으면 두 번째 업데이트는 {g2} 대신 {g1} + {g2} = **{sum}**{을} 씁니다. 이전 기울기가 "
         "`.grad`에 남아 있기 때문입니다. 업데이트마다 하나씩 더 쌓이므로 스텝은 더 이상 lr·∂L/∂w가 아니라 "
         "lr·(지금까지 모든 기울기의 합)입니다. 지금 기울기가 아주 작아도 스텝은 계속 커지고(마찰 없이 구르는 공처럼), "
         "가중치도 함께 커집니다. 그 결과 손실이 더 낮아질지 높아질지는 여러분이 쓴 루프가 아니라 운이 정합니다. "
-        "손실 곡선을 비교하고, 미니배치에 학습률 30으로도 해 보세요.",
+        "손실 곡선을 비교하고, 미니배치에 학습률 30, 업데이트 100번으로도 해 보세요.",
     },
     "backprop.trap.wmax_with": {"en": "Largest |w|, with zero_grad()", "ko": "가장 큰 |w|, zero_grad() 있음"},
     "backprop.trap.wmax_without": {"en": "Largest |w|, without", "ko": "가장 큰 |w|, zero_grad() 없음"},
@@ -332,12 +333,12 @@ STRINGS = {
     "backprop.try.trap.a": {
         "en": "Often yes, at first — the summed gradients still point roughly downhill, and with one sample the "
         "ever-larger steps even reach a low loss sooner. But .grad at update 2 is g₁ + g₂, at update t the sum "
-        "of all t gradients, so the steps and the weights keep growing. With the mini-batch and a learning "
-        "rate of 30 the run overshoots or freezes in saturation while the correct loop keeps learning.",
+        "of all t gradients, so the steps and the weights keep growing. With the mini-batch, a learning "
+        "rate of 30 and 100 updates the run freezes in saturation while the correct loop learns.",
         "ko": "처음에는 대개 내려갑니다. 쌓인 기울기도 대체로 내리막을 가리키고, 샘플이 하나라면 점점 커지는 스텝 덕분에 "
         "오히려 더 빨리 손실이 낮아지기도 합니다. 하지만 두 번째 업데이트의 .grad는 g₁ + g₂, t번째에는 t개 기울기의 "
-        "합이라 스텝과 가중치가 계속 커집니다. 미니배치에 학습률 30이면 지나치거나 포화되어 얼어붙는 반면, 올바른 "
-        "루프는 계속 학습합니다.",
+        "합이라 스텝과 가중치가 계속 커집니다. 미니배치에 학습률 30으로 100번 업데이트하면 포화되어 얼어붙는 반면, "
+        "올바른 루프는 학습합니다.",
     },
     "backprop.try.lr.q": {
         "en": "Choose all four samples (mini-batch), BCE, and a learning rate of 100. Will the loss end lower "

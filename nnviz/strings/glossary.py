@@ -112,10 +112,11 @@ _DEFS = {
                        "shrink through depth.",
                        "학습 전에 가중치를 어떻게 뽑을지 정하는 것으로, 층을 지나며 활성값과 기울기가 커지거나 줄어드는 "
                        "정도를 좌우합니다."),
-    "xavier": ("Variance 2/(fan_in + fan_out) (times the activation's gain²): keeps signals steady for tanh and "
-               "sigmoid. torch.nn.init.xavier_normal_.",
-               "가중치 분산을 2/(fan_in + fan_out)에 활성화 함수의 이득²을 곱한 값으로 두어, tanh와 시그모이드에서 신호 크기를 유지합니다. "
-               "torch.nn.init.xavier_normal_."),
+    "xavier": ("Variance 2/(fan_in + fan_out) (times the activation's gain²): keeps signals steady through tanh "
+               "layers; through sigmoid layers, whose slope is at most 0.25, the gradient still shrinks. "
+               "torch.nn.init.xavier_normal_.",
+               "가중치 분산을 2/(fan_in + fan_out)에 활성화 함수의 이득²을 곱한 값으로 두어, tanh 층을 지나도 신호 크기를 유지합니다. "
+               "미분값이 많아야 0.25인 시그모이드 층을 지나면 기울기가 여전히 줄어듭니다. torch.nn.init.xavier_normal_."),
     "he": ("Variance 2/fan_in: keeps signals steady through ReLU layers, which zero half their inputs. "
            "torch.nn.init.kaiming_normal_.",
            "분산 2/fan_in으로, 입력의 절반을 0으로 만드는 ReLU 층을 지나도 신호 크기를 유지합니다. "

@@ -513,12 +513,12 @@ STRINGS = {
         "그다음 스텝을 5,000으로 줄여 보세요. 2-2-1보다 유닛이 훨씬 많은데, 그래도 그만큼 자주 풀까요?",
     },
     "xor.try.a4": {
-        "en": "With 10,000 steps about 9 seeds in 10 solve it; with 5,000 fewer than half do — the rest are still on "
-        "the ln 2 plateau. Every sigmoid layer shrinks the gradient (σ′ ≤ 0.25), so at first the early layers "
+        "en": "With 10,000 steps about 95 % of seeds solve it; with 5,000 only about half do — most of the rest are "
+        "still on the ln 2 plateau. Every sigmoid layer shrinks the gradient (σ′ ≤ 0.25), so at first the early layers "
         "barely move: the vanishing gradient. Unlike the 2-2-1's stuck seeds this is a plateau, not a minimum "
         "(section 4 finds negative Hessian eigenvalues there), so more steps do get it out.",
-        "ko": "10,000스텝이면 시드 10개 중 9개쯤 풀지만, 5,000스텝이면 절반도 못 풉니다. 나머지는 아직 ln 2 평탄 구간에 "
-        "있습니다. 시그모이드 층을 지날 때마다 기울기가 줄어서(σ′ ≤ 0.25) 처음에는 앞쪽 층이 거의 움직이지 않습니다. "
+        "ko": "10,000스텝이면 시드의 약 95%가 풀지만, 5,000스텝이면 절반 정도만 풉니다. 나머지는 대부분 아직 ln 2 평탄 "
+        "구간에 있습니다. 시그모이드 층을 지날 때마다 기울기가 줄어서(σ′ ≤ 0.25) 처음에는 앞쪽 층이 거의 움직이지 않습니다. "
         "기울기 소실입니다. 2-2-1의 갇힌 시드와 달리 이것은 최솟값이 아니라 평탄한 곳이라(4절에서 헤세 행렬의 음의 "
         "고윳값이 보입니다) 스텝을 늘리면 빠져나옵니다.",
     },
