@@ -174,3 +174,12 @@ def shrink_table(names: Sequence[str] = NAMES, max_layers: int = 20, negative_sl
         for n in range(1, max_layers + 1):
             rows.append({"activation": s.activation, "layers": n, "best": s.max_df**n, "typical": s.rms_df**n})
     return pd.DataFrame(rows)
+
+
+def shrink_at(table: pd.DataFrame, activation: str, layers: int, which: str = "best") -> float:
+    """One number of a :func:`shrink_table`: the product of ``layers`` slopes of ``activation``,
+    ``which`` = "best" or "typical"."""
+    row = table[(table["activation"] == activation) & (table["layers"] == layers)]
+    if row.empty or which not in ("best", "typical"):
+        raise ValueError(f"no {which!r} product for {activation!r} over {layers} layers in this table")
+    return float(row[which].iloc[0])

@@ -215,6 +215,11 @@ class Expectation:
         """Sampling error of :attr:`mean_output` (the units' masks are independent): √(Σ se²)/n."""
         return float((self.units["se"] ** 2).sum() ** 0.5 / len(self.units))
 
+    @property
+    def mean_z(self) -> float | None:
+        """How many sampling errors the mean output lies from the mean input (None when nothing varies)."""
+        return (self.mean_output - self.mean_input) / self.mean_se if self.mean_se > 0 else None
+
 
 def expectation(values, p: float = 0.8, masks: int = 1000, seed: int = 0) -> Expectation:
     """Mean output of ``nn.Dropout(p)`` over ``masks`` masks vs its input, with the sampling error.
@@ -348,6 +353,13 @@ class OverfitResult:
     reference: dict  # split → MSE of the truth y = 0 on it (mean y²): no model can expect to beat it
     divergence: dict = field(default_factory=dict)  # model → Divergence or None
     states: dict = field(default_factory=dict)  # model → state_dict (tensors, cloned)
+
+    @property
+    def ensemble_z(self) -> float:
+        """The largest gap, over x, between the eval-mode curve and the mean of the ``band_masks``
+        train-mode curves, in standard errors of that mean (small: eval mode is the thinned nets' average)."""
+        c = self.curves
+        return float(((c.band_mean - c.dropout).abs() / (c.band_sd / math.sqrt(self.band_masks))).max())
 
     def model(self, which: str = "dropout") -> nn.Sequential:
         """A fresh copy of a trained net, in eval mode (never shared between callers)."""
@@ -495,3 +507,8 @@ def forgot_eval(result: OverfitResult, x: float = 0.5, presses: int = 5, seed: i
         net.eval()
         rows += [(k + 1, "eval", float(net(xin))) for k in range(int(presses))]
     return pd.DataFrame(rows, columns=["press", "mode", "prediction"])
+
+
+def spread(predictions: pd.Series) -> float:
+    """The standard deviation of repeated predictions (0 for a single one)."""
+    return float(predictions.std()) if len(predictions) > 1 else 0.0

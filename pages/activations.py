@@ -83,9 +83,10 @@ shown_acts = tuple(dict.fromkeys(("sigmoid", *acts, "relu")))
 table = shrink_table(shown_acts, 20, slope)
 s1, s2 = st.columns([3, 2])
 page.chart(charts.shrink(table, names, lbl), table, "product_of_slopes", s1)
-rms = slopes.set_index("activation")["rms_df"]
-s2.markdown(page.t(".shrink.body", s10=f"{0.25 ** 10:.1e}", s20=f"{0.25 ** 20:.1e}", relu_rms=f"{rms['relu']:.2f}",
-                   relu20=f"{rms['relu'] ** 20:.1e}"))
+s2.markdown(page.t(".shrink.body", s10=f"{A.shrink_at(table, 'sigmoid', 10):.1e}",
+                   s20=f"{A.shrink_at(table, 'sigmoid', 20):.1e}",
+                   relu_rms=f"{A.shrink_at(table, 'relu', 1, 'typical'):.2f}",
+                   relu20=f"{A.shrink_at(table, 'relu', 20, 'typical'):.1e}"))
 
 # --- part 2: a deep net -------------------------------------------------------------------------------------
 st.header(page.t(".p2.title"), anchor=False)

@@ -103,11 +103,10 @@ with e2:
                                                                         "expected": ax["expected"]}),
                exp.shares, "kept_shares")
     st.caption(page.t(".hist.lead"))
-d = exp.mean_output - exp.mean_input
 m1, m2, m3 = st.columns(3)
 m1.metric(page.t(".m.mean"), f"{exp.mean_output:.4f} vs {exp.mean_input:.4f}",
-          page.t(".m.mean.delta", d=d, z=d / exp.mean_se) if exp.mean_se > 0 else None, delta_color="off",
-          delta_arrow="off")
+          page.t(".m.mean.delta", d=exp.mean_output - exp.mean_input, z=exp.mean_z) if exp.mean_z is not None
+          else None, delta_color="off", delta_arrow="off")
 m2.metric(page.t(".m.within"), f"{exp.within_2se:.1%}", page.t(".m.within.delta", z=exp.max_abs_z),
           delta_color="off", delta_arrow="off")
 m3.metric(page.t(".m.share"), f"{exp.kept_share:.4f}", page.t(".m.share.delta", keep=keep, se=exp.kept_share_se),
@@ -214,11 +213,9 @@ def trap() -> None:
     train = df[df["mode"] == "train"].prediction
     ev = df[df["mode"] == "eval"].prediction
     c1, c2 = st.columns(2)
-    sd = float(train.std()) if presses > 1 else 0.0
-    c1.metric(page.t(".trap.train"), f"{train.iloc[-1]:.5f}", page.t(".trap.delta", k=presses, sd=sd),
+    c1.metric(page.t(".trap.train"), f"{train.iloc[-1]:.5f}", page.t(".trap.delta", k=presses, sd=D.spread(train)),
               delta_color="off", delta_arrow="off", border=True)
-    c2.metric(page.t(".trap.eval"), f"{ev.iloc[-1]:.5f}", page.t(".trap.delta", k=presses, sd=float(ev.std()) if
-                                                                presses > 1 else 0.0),
+    c2.metric(page.t(".trap.eval"), f"{ev.iloc[-1]:.5f}", page.t(".trap.delta", k=presses, sd=D.spread(ev)),
               delta_color="off", delta_arrow="off", border=True)
     labels = {"press": page.t(".trap.press"), "prediction": page.t(".ax.prediction", x=TRAP_X),
               "mode": page.t(".trap.mode")}
@@ -263,10 +260,8 @@ with page.why():
     st.markdown(page.t(".why.expect"))
     st.markdown(page.t(".why.inverted"))
     st.markdown(page.t(".why.coadapt"))
-    c = result.curves
     if result.diverged is None:
-        z = ((c.band_mean - c.dropout).abs() / (c.band_sd / math.sqrt(result.band_masks))).max()
-        st.markdown(page.t(".why.ensemble", h=v["hidden"], k=result.band_masks, z=float(z)))
+        st.markdown(page.t(".why.ensemble", h=v["hidden"], k=result.band_masks, z=result.ensemble_z))
         st.latex(r"\mathbb{E}_m\!\left[W_2\,\frac{m\odot h}{1-p} + b_2\right] = W_2\,h + b_2")
     st.markdown(page.t(".why.train_mode"))
 

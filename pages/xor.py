@@ -192,7 +192,7 @@ def render(step: int, player: ui.Frames) -> None:
             })
             st.dataframe(table, hide_index=True, height=min(260, 38 + 35 * len(table)), width="stretch")
             out_gate = gate_name(gates[gates["output"]]["gate"].iloc[0])
-            if v["layers"] == 1 and view.margin > 0:
+            if v["layers"] == 1 and view.separable:
                 st.markdown(page.t(".units.story", gates=", ".join(table[page.t(".lbl.gate")]), out=out_gate))
             st.caption(page.t(".units.caption"))
     with right_col:
@@ -200,7 +200,7 @@ def render(step: int, player: ui.Frames) -> None:
         st.caption(page.t({"plane": ".hidden.plane", "line": ".hidden.line"}.get(view.kind, ".hidden.projection"),
                           h=v["hidden"]))
         with page.still():
-            if view.margin > 0:
+            if view.separable:
                 st.success(page.t(".hidden.separable", margin=view.margin, step=f"{k:,}"), icon=":material/call_split:")
             else:
                 merged = " ".join(page.t(".hidden.merged", points=", ".join(map(point_name, pts)), d=dist)

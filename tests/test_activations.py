@@ -431,3 +431,14 @@ def test_at_each_equals_at_for_every_epoch():
     epochs = [0, 1, 5, 12, 40]
     for epoch, table in zip(epochs, ex.at_each(epochs)):
         pd.testing.assert_frame_equal(table, ex.at(epoch).reset_index(drop=True))
+
+
+def test_shrink_at_reads_the_product_of_slopes():
+    table = A.shrink_table(("sigmoid", "relu"), 20)
+    assert A.shrink_at(table, "sigmoid", 10) == pytest.approx(0.25 ** 10)  # sigmoid's steepest slope is 1/4
+    assert A.shrink_at(table, "relu", 20) == pytest.approx(1.0)
+    rms = A.derivative_stats(("relu",)).rms_df.iloc[0]
+    assert rms == pytest.approx(math.sqrt(0.5), abs=1e-4)  # f′ = 1 on half of N(0, 1)
+    assert A.shrink_at(table, "relu", 20, "typical") == pytest.approx(rms ** 20)
+    with pytest.raises(ValueError, match="tanh"):
+        A.shrink_at(table, "tanh", 3)

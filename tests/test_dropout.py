@@ -336,3 +336,27 @@ def test_code_export_comments_follow_the_language():
     en = codegen.script("dropout", {}, "en")
     assert "끌(DROP) 확률" in ko and "probability to DROP" in en
     assert "nn.Dropout(p)" in en and "torch.manual_seed(seed)" in en and "net.eval()" in en
+
+
+def test_the_mean_shift_in_sampling_errors():
+    exp = D.expectation([0.5, -1.0, 2.0, 0.25], p=0.5, masks=400, seed=3)
+    se = math.sqrt(sum(s ** 2 for s in exp.units["se"])) / len(exp.units)  # independent units
+    assert exp.mean_z == pytest.approx((exp.mean_output - exp.mean_input) / se)
+    assert abs(exp.mean_z) < 4  # the expectation holds: a shift of a few sampling errors at most
+    assert D.expectation([0.0, 0.0], p=0.5, masks=10).mean_z is None  # nothing can vary
+
+
+def test_eval_mode_is_the_average_of_the_thinned_nets(default_run):
+    c = default_run.curves
+    worst = max(abs(m - d) / (s / math.sqrt(default_run.band_masks))
+                for m, d, s in zip(c.band_mean, c.dropout, c.band_sd))
+    assert default_run.ensemble_z == pytest.approx(worst)
+    assert default_run.ensemble_z < 5  # within a few standard errors everywhere (the page's "why" claim)
+
+
+def test_the_spread_of_repeated_predictions(default_run):
+    df = D.forgot_eval(default_run, presses=6, seed=2)
+    train, ev = df[df["mode"] == "train"].prediction, df[df["mode"] == "eval"].prediction
+    assert D.spread(train) > 0 and D.spread(ev) == 0.0
+    assert D.spread(train.iloc[:1]) == 0.0
+    assert D.spread(train) == pytest.approx(float(torch.tensor(train.to_numpy()).std()))

@@ -492,3 +492,10 @@ def test_shape_and_loss_curve():
 def _close_images(a: str, b: str) -> bool:
     """Two heat-map images whose colours differ by at most one level (float rounding between two forward passes)."""
     return int(np.abs(decoded(a).astype(int) - decoded(b).astype(int)).max()) <= 1
+
+
+def test_the_hidden_view_is_separable_when_every_point_is_on_its_side():
+    solved = xor.hidden_view(xor.train(steps=3000, seed=0))
+    stuck = xor.hidden_view(xor.train(steps=3000, seed=5))  # the README's local minimum
+    assert solved.separable and solved.margin > 0 and solved.points["correct"].all()
+    assert not stuck.separable and not stuck.points["correct"].all()

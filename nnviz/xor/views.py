@@ -128,6 +128,11 @@ class HiddenView:
     margin: float  # the smallest distance of a point to the output line, in u units (negative: wrong side)
     image: pd.DataFrame | None = None  # the background as one PNG over the box (nnviz.heatmap), for charts
 
+    @property
+    def separable(self) -> bool:
+        """Whether the output unit's line puts all four points on their right sides (margin > 0)."""
+        return self.margin > 0
+
 
 def hidden_view(run: Run, step: int | None = None, n_grid: int = 41, n_lines: int = 11,
                 box: tuple[float, float, float, float] | None = None, n_pixels: int = heatmap.PIXELS) -> HiddenView:
