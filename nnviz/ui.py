@@ -470,12 +470,12 @@ class Page:
         """Text by key; a leading dot means this page's own prefix (``.intro`` → ``<slug>.intro``)."""
         return t(f"{self.slug}{key}" if key.startswith(".") else key, **fmt)
 
-    def header(self) -> None:
-        """The page title, its question and the "what you will see" intro."""
+    def header(self, **fmt: object) -> None:
+        """The page title, its question and the "what you will see" intro (``fmt`` fills its placeholders)."""
         lesson = BY_SLUG[cast(str, self.slug)]
         st.title(t(lesson.title_key), anchor=False)
         st.markdown(f"**{t(lesson.question_key)}**")
-        st.info(self.t(".intro"), icon=":material/visibility:")
+        st.info(self.t(".intro", **fmt), icon=":material/visibility:")
 
     def try_this(self, items: Iterable[tuple]) -> None:
         """'Try this': questions to predict before revealing the answer.

@@ -26,7 +26,7 @@ def train_many(runs: tuple, activation, depth, width, steps, lr, seed):
 
 
 page = ui.page("init", I.SETTINGS)
-page.header()
+page.header(max_depth=I.SETTINGS["depth"].hi)
 
 # --- presets and controls ---------------------------------------------------------------------------
 with st.container(horizontal=True, vertical_alignment="center"):
@@ -201,20 +201,12 @@ for s, r in runs.items():
         st.markdown(page.t(".train.diverged_note", scheme=names[s]))
         page.diverged(r.diverged)
 tl.update({"title.train_loss": page.t(".train.loss"), "title.test_acc": page.t(".train.acc")})
-page.chart(charts.training_pair(hist, order, tl, reference=math.log(10)), hist, "training")
+page.chart(charts.training_pair(hist, order, tl, reference=I.CHANCE_LOSS), hist, "training")
 st.caption(page.t(".train.caption", n=I.EVAL_TRAIN, every=I.eval_every(v["steps"])))
 
 
-def overshot(r) -> bool:
-    return r.diverged is None and r.final_loss > 1.5 * float(r.history.train_loss.iloc[0])
-
-
 def status(r) -> str:
-    if r.diverged is not None:
-        return page.t(".train.diverged", step=r.diverged.step)
-    if overshot(r):
-        return page.t(".train.overshoot")
-    return page.t(".train.stuck") if r.final_loss > math.log(10) - 0.02 else page.t(".train.ok")
+    return page.t(".train.diverged", step=r.diverged.step) if r.status == "diverged" else page.t(f".train.{r.status}")
 
 
 summary = pd.DataFrame({

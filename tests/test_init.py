@@ -7,6 +7,7 @@ import math
 import re
 
 import numpy as np
+import pandas as pd
 import pytest
 import torch
 from hypothesis import HealthCheck, given, settings
@@ -300,6 +301,21 @@ def test_training_xavier_learns_where_small_normal_stays_at_ln10():
     assert small.final_loss == pytest.approx(math.log(10), abs=0.02)
     assert xavier.final_loss < 0.6 and xavier.test_acc > 0.8
     assert list(small.history.step) == list(range(0, 101, I.EVAL_EVERY))
+    assert (small.status, xavier.status) == ("stuck", "ok")
+    assert I.CHANCE_LOSS == pytest.approx(-math.log(1 / 10))  # a uniform guess over ten digits
+
+
+def test_a_run_that_ends_far_above_its_start_overshot_and_a_nan_one_diverged():
+    assert I.train("xavier_normal", "relu", 8, 64, 100, 2.0, 0).status == "diverged"
+
+    def run(*losses):
+        return I.TrainRun("default", pd.DataFrame({"step": range(len(losses)), "train_loss": losses,
+                                                   "train_acc": 0.1, "test_acc": 0.1}), None)
+
+    assert run(1.0, 1.6).status == "overshoot"  # 1.6 > 1.5 × 1.0
+    assert run(1.0, 1.4).status == "ok"
+    assert run(2.31, 2.29).status == "stuck"  # within 0.02 of ln 10 = 2.3026
+    assert run(2.31, 2.28).status == "ok"
 
 
 def test_training_is_reproducible_and_same_seed_means_same_batches():

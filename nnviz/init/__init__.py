@@ -28,10 +28,10 @@ from nnviz.init.settings import (
     VALUES, relevant,
 )
 from nnviz.init.symmetry import SymmetryRun, symmetry
-from nnviz.init.training import TrainRun, _batches, eval_every, train, train_many, train_width
+from nnviz.init.training import CHANCE_LOSS, TrainRun, _batches, eval_every, train, train_many, train_width
 
 __all__ = [
-    "ACTS", "BATCH_SEED_OFFSET", "BOUNDS", "EVAL_EVERY", "EVAL_TRAIN", "FLAT", "FORMULAS", "GAINS",
+    "ACTS", "BATCH_SEED_OFFSET", "BOUNDS", "CHANCE_LOSS", "EVAL_EVERY", "EVAL_TRAIN", "FLAT", "FORMULAS", "GAINS",
     "LEARNING_RATES", "MF_GROUPS", "N_CLASSES", "N_FEATURES", "NOISE_SEED_OFFSET", "PANELS", "PRESETS",
     "REFERENCES", "SETTINGS", "STD_FORMULAS", "STDS", "TRAIN_BATCH", "TRAIN_WIDTH", "VALUES",
     "Finding", "Probe", "Scale", "SymmetryRun", "TrainRun",

@@ -15,6 +15,10 @@ from nnviz.init.net import _check, _digits, _flush_denormals, _scale, build, siz
 from nnviz.init.settings import BATCH_SEED_OFFSET, EVAL_EVERY, EVAL_TRAIN, TRAIN_BATCH, TRAIN_WIDTH
 from nnviz.training import Divergence, check_finite
 
+CHANCE_LOSS = math.log(10)  # cross-entropy of a uniform guess over the ten digits: where a stalled net sits
+STUCK_TOL = 0.02  # a final loss this close to chance: the net has not learned
+OVERSHOOT_FACTOR = 1.5  # a final loss 1.5× the first: the step size threw training off
+
 
 @dataclass(frozen=True)
 class TrainRun:
@@ -27,6 +31,16 @@ class TrainRun:
     @property
     def final_loss(self) -> float:
         return float(self.history["train_loss"].iloc[-1])
+
+    @property
+    def status(self) -> str:
+        """How the run ended: ``diverged``, ``overshoot`` (ended well above where it began), ``stuck`` (at
+        chance, ln 10) or ``ok``."""
+        if self.diverged is not None:
+            return "diverged"
+        if self.final_loss > OVERSHOOT_FACTOR * float(self.history["train_loss"].iloc[0]):
+            return "overshoot"
+        return "stuck" if self.final_loss > CHANCE_LOSS - STUCK_TOL else "ok"
 
     @property
     def test_acc(self) -> float:

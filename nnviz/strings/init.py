@@ -17,13 +17,13 @@ STRINGS = {
     "init.intro": {
         "en": "A deep net starts from random weights — but **how** random decides whether it can learn at all. "
         "Pick an initialisation scheme (every one of `torch.nn.init`'s, and PyTorch's own default for "
-        "`nn.Linear`), push a batch of real digit images (or noise) through up to 24 layers, and watch the "
+        "`nn.Linear`), push a batch of real digit images (or noise) through up to {max_depth} layers, and watch the "
         "**activations** on the way forward and the **gradients** on the way back, layer by layer, against "
         "what theory predicts. Then see what the same choice does to training, and why setting every "
         "weight to the same value makes a whole layer act as **one** unit.",
         "ko": "깊은 신경망은 무작위 가중치에서 출발합니다. 그런데 **얼마나** 무작위인지가 학습이 되느냐 마느냐를 "
         "가릅니다. 초기화 방법을 고르고(`torch.nn.init`의 모든 방법과 `nn.Linear`의 PyTorch 기본값), 실제 숫자 "
-        "이미지(또는 노이즈) 한 배치를 최대 24개 층에 통과시켜 보세요. 순전파에서는 **활성값**이, 역전파에서는 "
+        "이미지(또는 노이즈) 한 배치를 최대 {max_depth}개 층에 통과시켜 보세요. 순전파에서는 **활성값**이, 역전파에서는 "
         "**기울기**가 층마다 어떻게 변하는지 이론값과 함께 보여 줍니다. 그다음 같은 선택이 학습에 어떤 차이를 "
         "만드는지, 그리고 모든 가중치를 같은 값으로 두면 왜 층 전체가 유닛 **하나**처럼 동작하는지 확인합니다.",
     },
