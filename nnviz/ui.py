@@ -580,7 +580,7 @@ def _arrow(data) -> bytes:
     lighter = {**dict.fromkeys(df.select_dtypes("float64").columns, "float32"),
                # text repeated down a long table (labels, names) sent once per distinct value
                **{c: "category" for c in df.select_dtypes("object").columns
-                  if df[c].map(type).eq(str).all() and df[c].nunique() < len(df) / 2}}
+                  if all(isinstance(x, str) for x in df[c]) and df[c].nunique() < len(df) / 2}}
     if lighter:
         df = df.astype(lighter)
     table = dataframe_util.convert_pandas_df_to_arrow_table(df)

@@ -216,7 +216,7 @@ summary = pd.DataFrame({
     page.t(".train.col.status"): [status(r) for r in runs.values()],
 })
 st.dataframe(summary, hide_index=True, width="stretch")
-rose = [s for s, r in runs.items() if overshot(r)]
+rose = [s for s, r in runs.items() if r.status == "overshoot"]
 if rose:
     r = runs[rose[0]]
     st.warning(page.t(".train.overshoot.note", schemes=", ".join(names[s] for s in rose), lr=fmt(v["lr"]),
