@@ -12,6 +12,7 @@ back to the URL at once, so a copied link reproduces the view.
 from __future__ import annotations
 
 import contextlib
+import html
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
@@ -58,6 +59,11 @@ _player = st.components.v2.component(
     js=(_ASSETS / "player.js").read_text(encoding="utf-8"),
     isolate_styles=False,  # in the page's own DOM: it takes Streamlit's font and colours
 )
+
+# The document's language (<html lang>) follows the page's, so a screen reader reads Korean with a Korean
+# voice; Streamlit itself always writes "en". Set on every run (a change of language reruns the page).
+_doc_lang = st.components.v2.component(
+    "nnviz_lang", js="export default function ({ data }) { document.documentElement.lang = data.lang; }")
 
 # On a page with a player: the Vega inputs it drives stay hidden, and what it does not animate (tables,
 # text; see Page.still) fades while it plays, to say "this is the step where you stopped".
@@ -242,6 +248,12 @@ def _sidebar() -> None:
         )
         with st.expander(t("app.about")):
             st.markdown(t("app.about.body", version=nnviz.__version__, torch=torch.__version__.split("+")[0]))
+        _doc_lang(data={"lang": lang()}, key="nnviz-lang", height=0)
+
+
+def in_lang(text: str, code: str) -> str:
+    """``text`` as HTML marked as written in language ``code`` (a Korean term in English text)."""
+    return f'<span lang="{code}">{html.escape(text)}</span>'
 
 
 def page_url(slug: str, values: dict, spec: Spec) -> str:
