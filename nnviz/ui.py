@@ -410,14 +410,15 @@ class Page:
         return values[name]
 
     def animate(self, name: str, hi: int, render: Callable[[int, Frames], None], frames: int = FRAMES,
-                fps: float = FPS) -> None:
+                fps: float = FPS, unit: str = "step") -> None:
         """A player for setting ``name`` (a step in 0…``hi``): play/pause and a slider, run in the browser.
 
         The player walks through about ``frames`` steps spread over 0…``hi``, plus the current step.
         ``render(step, frames)`` draws the view at ``step``; its charts may carry every frame's data
         (:func:`nnviz.frames.wide` over ``frames.steps``), and those the browser animates by itself.
         The rest of the view shows ``step`` and is redrawn when the player stops. A view at the end of
-        training stays at the end when the training gets longer.
+        training stays at the end when the training gets longer. ``unit`` ("step" or "epoch") names the
+        slider's value for a screen reader ("step 2,750 of 5,000").
         """
         values = ss[f"_values.{self._key}"]
         hi_key, player_key = f"_hi.{self._key}.{name}", f"player.{self._key}.{name}"
@@ -437,7 +438,8 @@ class Page:
             grid = frame_steps(hi, frames)
             fr = Frames(grid + ([] if step in grid else [step]), len(grid), step)
             order = sorted(range(len(fr.steps)), key=fr.steps.__getitem__)  # slider position → frame
-            labels = {"play": t("ui.play"), "pause": t("ui.pause"), "slider": self.label(name)}
+            labels = {"play": t("ui.play"), "pause": t("ui.pause"), "slider": self.label(name),
+                      "valuetext": t(f"ui.player.{unit}", step="{step}", last="{last}")}  # JS fills in the numbers
             if name not in self.hidden:  # ?hide=view: a teacher fixes the step the class sees
                 _player(data={"steps": [fr.steps[i] for i in order], "frames": order,
                               "index": order.index(fr.index), "param": FRAME, "fps": fps, "labels": labels,

@@ -60,6 +60,9 @@ STRINGS = {
     "ui.reset": {"en": "Reset to defaults", "ko": "기본값으로"},
     "ui.play": {"en": "Play", "ko": "재생"},
     "ui.pause": {"en": "Pause", "ko": "일시정지"},
+    # the player's slider as a screen reader says it ({step}, {last}: numbers the browser formats)
+    "ui.player.step": {"en": "step {step} of {last}", "ko": "전체 {last}스텝 중 {step}스텝"},
+    "ui.player.epoch": {"en": "epoch {step} of {last}", "ko": "전체 {last}에포크 중 {step}에포크"},
     "ui.computing": {"en": "Training with PyTorch…", "ko": "PyTorch로 학습하는 중…"},
     # --- URL parameters ------------------------------------------------------------------------
     "param.rejected": {

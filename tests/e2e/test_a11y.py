@@ -49,3 +49,37 @@ def test_document_language_follows_the_page_and_switches_with_it(browser, server
         page.wait_for_function(f"document.documentElement.lang === '{other}'", timeout=30_000)
     finally:
         ctx.close()
+
+
+# Counts the script runs the page starts (the app's script state turning to "running").
+COUNT_RUNS_JS = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  window.__runs = 0;
+  new MutationObserver(() => { if (app.dataset.testScriptState === 'running') window.__runs++; })
+    .observe(app, { attributes: true, attributeFilter: ['data-test-script-state'] });
+}"""
+
+
+@pytest.mark.parametrize(("slug", "lang", "text"), [
+    ("perceptron", "en", "step 0 of 1,000"), ("xor", "ko", "전체 5,000스텝 중 0스텝"),
+    ("activations", "en", "epoch 0 of 100")])
+def test_player_slider_says_the_step_and_keys_in_a_row_make_one_rerun(browser, server, slug, lang, text):
+    ctx, page = _open(browser, f"{server}/{slug}?lang={lang}&view=0")
+    try:
+        slider = page.locator(".nnviz-player input[type=range]")
+        assert slider.get_attribute("aria-valuetext") == text
+        assert page.locator(".nnviz-player button[aria-pressed]").count() == 0  # its name alone says play/pause
+        page.evaluate(COUNT_RUNS_JS)
+        slider.focus()
+        for _ in range(4):
+            slider.press("ArrowRight")
+            page.wait_for_timeout(80)
+        page.wait_for_function("() => /[?&]view=[1-9]/.test(location.search)", timeout=30_000)
+        settle(page)
+        page.wait_for_timeout(1000)
+        assert page.evaluate("window.__runs") == 1  # four keys, one rerun
+        step = int(page.url.split("view=")[1].split("&")[0])
+        shown = slider.get_attribute("aria-valuetext")
+        assert f"{step:,}" in shown and shown != text
+    finally:
+        ctx.close()
