@@ -14,9 +14,11 @@ from nnviz.charts import (
     BLUE,
     GREEN,
     GREY,
+    HALO,
     ORANGE,
     PINK,
     REFERENCE,
+    REFERENCE_TEXT,
     SKY,
     VERMILION,
     YELLOW,
@@ -250,12 +252,12 @@ def _refs(refs: pd.DataFrame, field: str = "loss", horizontal: bool = True) -> l
                 text = dict(align=align, baseline="top" if below else "bottom", dx=dx, dy=2 if below else -2,
                             fontSize=11)
                 enc = dict(y=alt.Y(f"{field}:Q"), x=x, text=alt.Text("label:N"))
-                out.append(alt.Chart(part).mark_text(**text, color="white", stroke="white", strokeWidth=3).encode(**enc))
-                out.append(alt.Chart(part).mark_text(**text, color=REFERENCE).encode(**enc))
+                out.append(alt.Chart(part).mark_text(**text, color=HALO, stroke=HALO, strokeWidth=3).encode(**enc))
+                out.append(alt.Chart(part).mark_text(**text, color=REFERENCE_TEXT).encode(**enc))
     else:
         # written downwards from the top, inside the plot
         out.append(alt.Chart(refs).mark_text(align="right", angle=270, dx=-4, dy=-3, baseline="bottom",
-                                             color=REFERENCE, fontSize=11).encode(x=alt.X(f"{field}:Q"), y=alt.YValue(0),
+                                             color=REFERENCE_TEXT, fontSize=11).encode(x=alt.X(f"{field}:Q"), y=alt.YValue(0),
                                                                                    text=alt.Text("label:N")))
     return out
 
