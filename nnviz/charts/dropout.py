@@ -72,7 +72,7 @@ def mask_grid(frame: pd.DataFrame, field: str, title: str, labels: Mapping[str, 
     # Black on pale cells, white on saturated ones (by the cell's colour, not the theme): 4.5:1 either way.
     text = base.mark_text(fontSize=11).encode(
         text="label:N",
-        color=alt.condition(f"abs(datum.value) > {0.55 * m}", alt.value("white"), alt.value("black")),
+        color=alt.condition(f"abs(datum.value) > {0.8 * m}", alt.value("white"), alt.value("black")),
     )
     layers.append(text)
     return alt.layer(*layers).properties(width=size, height=size, title=title)

@@ -37,6 +37,12 @@ OUTCOME_COLORS = {
     "solved": GREEN, "half_ln2": VERMILION, "three": PINK, "ln2": GREY, "other": YELLOW, "overshoot": SKY,
     "diverged": "#000000",
 }
+# A second cue besides colour (with deuteranopia, green "solved" and vermilion "stuck" look alike): solved
+# curves are solid, each way of getting stuck has its own dash.
+OUTCOME_DASHES = {
+    "solved": [1, 0], "half_ln2": [6, 3], "three": [2, 2], "ln2": [10, 3, 2, 3], "other": [4, 4],
+    "overshoot": [1, 3], "diverged": [12, 4],
+}
 HEIGHT = 360
 
 
@@ -268,6 +274,11 @@ def _outcome_scale(labels: dict, present: list[str]) -> alt.Scale:
     return alt.Scale(domain=[names[c] for c in codes], range=[OUTCOME_COLORS[c] for c in codes])
 
 
+def _outcome_dashes(labels: dict, present: list[str]) -> alt.Scale:
+    codes = [c for c in OUTCOME_DASHES if c in present]
+    return alt.Scale(domain=[labels["outcomes"][c] for c in codes], range=[OUTCOME_DASHES[c] for c in codes])
+
+
 def loss_histogram(bins: pd.DataFrame, refs: pd.DataFrame, labels: dict) -> alt.LayerChart:
     """How many seeds ended at each final loss (log-spaced bins), coloured by outcome.
 
@@ -320,7 +331,10 @@ def sweep_curves(curves: pd.DataFrame, refs: pd.DataFrame, labels: dict) -> alt.
             detail=alt.Detail("seed:N"),
             color=alt.Color("outcome_label:N", title=labels["outcome"],
                             scale=_outcome_scale(labels, list(df["outcome"].unique())),
-                            legend=alt.Legend(orient="bottom", labelLimit=200)),
+                            legend=alt.Legend(orient="bottom", labelLimit=200, symbolType="stroke",
+                                              symbolStrokeWidth=2.5)),
+            strokeDash=alt.StrokeDash("outcome_label:N", title=labels["outcome"],
+                                      scale=_outcome_dashes(labels, list(df["outcome"].unique()))),
             tooltip=[alt.Tooltip("seed:Q", title=labels["seed"]), alt.Tooltip("step:Q", title=labels["step"]),
                      tooltip_fmt("loss:Q", labels["loss"], ".5f"), alt.Tooltip("outcome_label:N", title=labels["outcome"])],
         )
