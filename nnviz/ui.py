@@ -53,7 +53,9 @@ KOREAN_CSS = ("<style>.stApp, .stApp * { word-break: keep-all !important; overfl
 A11Y_CSS = ('<style>[data-testid="stCaptionContainer"] { opacity: 1 !important; '
             'color: color-mix(in srgb, currentColor 80%, transparent) !important; } '
             # white on the light theme's dark accent, dark on the dark theme's light one (.streamlit/config.toml)
-            '[data-testid^="stBaseButton-primary"] { color: light-dark(#FFFFFF, #171614) !important; }</style>')
+            '[data-testid^="stBaseButton-primary"] { color: light-dark(#FFFFFF, #171614) !important; } '
+            # a chart wider than a phone (fixed-width panels side by side) scrolls inside itself, not the page
+            '[data-testid="stVegaLiteChart"] { max-width: 100%; overflow-x: auto; overflow-y: hidden; }</style>')
 
 # The training player: about this many frames, shown this many a second (in the browser).
 FRAMES = 60
@@ -540,7 +542,7 @@ class Page:
         return True
 
     # -- charts --------------------------------------------------------------------------------
-    def chart(self, chart, data, name: str, container=None) -> None:
+    def chart(self, chart, data, name: str, container=None, alt: str | Callable[[], str] | None = None) -> None:
         """An altair chart, with the tables behind it in a "Data" expander right below (table + CSV).
 
         ``chart`` is an altair chart or a function that builds one; ``data`` a table, a dict of named
@@ -548,12 +550,16 @@ class Page:
         cached by the page's state (settings, language, frames shown): a rerun that shows a view seen
         before, by any session, neither builds the chart nor converts its data again. The tables are
         made and sent only while their expander is open. In a player's view, a chart drawn from
-        :func:`nnviz.frames.wide` tables follows the player.
+        :func:`nnviz.frames.wide` tables follows the player. ``alt`` (text, or a function making it: see
+        :mod:`nnviz.describe`) is the chart's text alternative, its name for a screen reader.
         """
         box = container if container is not None else st
         spec, arrow = SENT.get((self._state_key(), name), lambda: _prepare(chart() if callable(chart) else chart,
                                                                       self._frames, theme()))
-        box.vega_lite_chart({**spec, "datasets": dict(arrow)}, width="stretch")
+        text = alt() if callable(alt) else alt
+        if text:
+            spec = {**spec, "description": text}
+        box.vega_lite_chart({**spec, "datasets": dict(arrow)}, width="stretch", alt=text or None)
         self.data(data, name, box)
 
     def data(self, data, name: str, container=None) -> None:
@@ -585,6 +591,9 @@ def _prepare(chart, frames: tuple[int, int] | None, theme: str = "light") -> tup
     """A chart as Streamlit sends it: the Vega-Lite spec (its text coloured for ``theme``), and each dataset
     as Arrow IPC bytes."""
     spec = for_theme(vega_spec(chart), theme)
+    # A screen reader gets the chart's text alternative (Page.chart's alt) and its Data table, not each of
+    # its marks (up to 2,000 a page, with raw floats): no ARIA on marks and guides.
+    spec["config"]["aria"] = False
     datasets = spec.pop("datasets")
     # a chart follows the player when it is drawn from frame tables (framed() then reads FRAME)
     if frames is not None and any(isinstance(d, pd.DataFrame) and varying(d) for d in datasets.values()):
