@@ -594,6 +594,7 @@ def _prepare(chart, frames: tuple[int, int] | None, theme: str = "light") -> tup
     # A screen reader gets the chart's text alternative (Page.chart's alt) and its Data table, not each of
     # its marks (up to 2,000 a page, with raw floats): no ARIA on marks and guides.
     spec["config"]["aria"] = False
+    spec["config"]["mark"] = {**spec["config"].get("mark", {}), "aria": False}
     datasets = spec.pop("datasets")
     # a chart follows the player when it is drawn from frame tables (framed() then reads FRAME)
     if frames is not None and any(isinstance(d, pd.DataFrame) and varying(d) for d in datasets.values()):

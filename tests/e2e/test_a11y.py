@@ -83,3 +83,93 @@ def test_player_slider_says_the_step_and_keys_in_a_row_make_one_rerun(browser, s
         assert f"{step:,}" in shown and shown != text
     finally:
         ctx.close()
+
+
+# axe-core's WCAG 2.1 A/AA rules. Violations Streamlit owns and a page cannot override are listed here by
+# rule and element (a CSS fragment of axe's target), each with why; anything else fails.
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+STREAMLIT_OWNED: dict[str, tuple[str, ...]] = {}
+
+
+def _violations(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+    found = []
+    for v in result.response["violations"]:
+        for node in v["nodes"]:
+            target = " ".join(map(str, node["target"]))
+            if not any(part in target for part in STREAMLIT_OWNED.get(v["id"], ())):
+                found.append(f'{v["id"]}: {target[-160:]} ({node.get("failureSummary", "")[:160]})')
+    return found
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p or "home")
+def test_axe_finds_no_violation_of_ours(browser, server, path, lang, scheme):
+    ctx, page = _open(browser, f"{server}/{path}?lang={lang}", scheme=scheme)
+    try:
+        page.wait_for_function(f"document.documentElement.lang === '{lang}'", timeout=10_000)
+        assert _violations(page) == []
+    finally:
+        ctx.close()
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p or "home")
+def test_no_page_scrolls_sideways_on_a_phone(browser, server, path):
+    ctx, page = _open(browser, f"{server}/{path}?lang=ko", width=390)
+    try:
+        page.wait_for_timeout(500)  # charts size themselves to their container after the run
+        widths = page.evaluate("""() => [document.documentElement, document.querySelector('[data-testid=stMain]')]
+            .map(e => [e.scrollWidth, e.clientWidth])""")
+        for scroll, client in widths:
+            assert scroll <= client, widths
+    finally:
+        ctx.close()
+
+
+# Everything a keyboard reaches with Tab, in order (the browser's order: the DOM's, as we set no tabindex > 0).
+FOCUSABLE_JS = """() => [...document.querySelectorAll(
+  'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
+  .filter(e => !e.disabled && e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')"""
+
+
+@pytest.mark.parametrize("path", ["perceptron", "xor", "dropout"])
+def test_the_data_behind_a_chart_is_the_next_tab_stop(browser, server, path):
+    ctx, page = _open(browser, f"{server}/{path}?lang=en")
+    try:
+        # for every chart, the first Tab stop after it is its Data expander
+        nexts = page.evaluate(f"""() => {{ const all = ({FOCUSABLE_JS})();
+            return [...document.querySelectorAll('[data-testid=stVegaLiteChart]')].map(chart => {{
+              const next = all.find(e => chart.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING
+                                         && !chart.contains(e));
+              return next ? next.tagName + ' ' + next.innerText.trim().split('\\n').pop() : null; }}); }}""")
+        assert nexts and all(n == "SUMMARY Data" for n in nexts), nexts
+        # and Tab from the stop before the first one lands on it
+        before = page.evaluate_handle(f"""() => {{ const all = ({FOCUSABLE_JS})();
+            const chart = document.querySelector('[data-testid=stVegaLiteChart]');
+            const i = all.findIndex(e => chart.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING);
+            return all[i - 1]; }}""")
+        before.as_element().focus()
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.tagName + ' ' + document.activeElement.innerText.trim()"
+                             ).endswith("Data")
+        page.keyboard.press("Enter")  # and it opens, with its table inside
+        page.wait_for_selector('[data-testid="stExpanderDetails"] [data-testid="stDataFrame"]', timeout=30_000)
+    finally:
+        ctx.close()
+
+
+@pytest.mark.parametrize(("lang", "text"), [("en", "Loss falls from 0.7 to 0.0061 by step 5,000."),
+                                            ("ko", "손실이 5,000스텝까지 0.7에서 0.0061로 줄어듭니다.")])
+def test_a_chart_is_named_by_its_message_and_its_marks_stay_out_of_the_way(browser, server, lang, text):
+    ctx, page = _open(browser, f"{server}/xor?lang={lang}")
+    try:
+        named = page.locator(f'[data-testid="stVegaLiteChart"] [aria-label="{text}"], '
+                             f'[data-testid="stVegaLiteChart"][aria-label="{text}"]')
+        named.first.wait_for(state="attached", timeout=30_000)
+        # no chart exposes its marks one by one (Vega's default: a role and a label for each)
+        assert page.locator('[data-testid="stVegaLiteChart"] [role="graphics-symbol"]').count() == 0
+    finally:
+        ctx.close()
