@@ -8,6 +8,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -37,10 +38,12 @@ def free_port() -> int:
 def streamlit_server(extra_args: tuple[str, ...] = ()):
     """A fresh server on 127.0.0.1; yields its base URL and the process, and always stops it."""
     port = free_port()
+    # The server's log goes to a file: a pipe nobody reads fills up and blocks the server's next write.
+    log = tempfile.TemporaryFile("w+")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true", *extra_args],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log, text=True,
     )
     base = f"http://127.0.0.1:{port}"
     args = list(extra_args)
@@ -49,7 +52,8 @@ def streamlit_server(extra_args: tuple[str, ...] = ()):
         deadline = time.time() + 60
         while time.time() < deadline:
             if proc.poll() is not None:
-                raise RuntimeError(f"streamlit exited: {proc.stderr.read()}")
+                log.seek(0)
+                raise RuntimeError(f"streamlit exited: {log.read()[-3000:]}")
             try:
                 with urllib.request.urlopen(f"{base}/{prefix}_stcore/health", timeout=2) as r:
                     if r.status == 200:
@@ -65,6 +69,7 @@ def streamlit_server(extra_args: tuple[str, ...] = ()):
             proc.wait(10)
         except subprocess.TimeoutExpired:
             proc.kill()
+        log.close()
 
 
 def settle(page, timeout_s: float = 90) -> None:
