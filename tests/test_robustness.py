@@ -103,6 +103,7 @@ def test_server_config_is_hardened():
     assert config["server"]["enableCORS"] is True  # CORS protection on: no cross-origin access
     assert config["server"]["maxUploadSize"] <= 1  # the app takes no uploads
     assert config["browser"]["gatherUsageStats"] is False
+    assert config["server"]["fileWatcherType"] == "none"  # a watcher per session stalled the server
 
 
 def test_no_page_passes_user_text_to_unsafe_html():

@@ -108,14 +108,16 @@ def _get(url: str, cookie: str) -> tuple[int, bytes]:
 
 
 def test_downloads_and_reruns_reach_the_process_that_made_them(served):
-    """Each process's CSV and script files come back through the balancer with its cookie, and not without."""
+    """Each process's script files come back through the balancer with its cookie, and not without.
+
+    (A chart's CSV is made only when its Data expander is opened and the button clicked: not at render.)"""
 
     async def visit(mine: str, other: str, seed: int):
         s = Session(served.base, "perceptron", 300, cookies=f"{COOKIE}={mine}")
         first = await s.open(f"lang=en&gate=or&seed={seed}")
         assert first.error == "", first
         files = list(s.last.downloads)
-        assert any(f.endswith(".py") for f in files) and any(f.endswith(".csv") for f in files), files
+        assert any(f.endswith(".py") for f in files), files
         for f in files:  # fetched while the session is open, as a learner clicks
             status, body = _get(served.base + f, mine)
             assert status == 200, (mine, f)
