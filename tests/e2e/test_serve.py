@@ -28,7 +28,9 @@ LESSON = "perceptron?gate=or&seed=3&lang=en"
 
 @pytest.fixture(scope="module")
 def served():
-    with Served(2) as srv:
+    # A killed process stays dead longer than HAProxy's 3 failed checks 2 s apart: with the default 3 s
+    # delay a fast restart can come back before it is ever marked DOWN, and the test would race it.
+    with Served(2, env={"RESTART_DELAY": "15"}) as srv:
         yield srv
 
 
