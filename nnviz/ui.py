@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import html
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
@@ -32,6 +33,7 @@ except ImportError as e:  # the core installs without the app's extra
 
 import nnviz
 from nnviz import codegen, i18n
+from nnviz.charts import for_theme
 from nnviz.frames import FRAME, frame_steps, varying
 from nnviz.params import Bool, Choice, Float, Int, Param, Rejected, Spec
 from nnviz.lessons import BY_SLUG, PAGES
@@ -50,6 +52,15 @@ KOREAN_CSS = ("<style>.stApp, .stApp * { word-break: keep-all !important; overfl
               ".stApp pre, .stApp pre *, .stApp code { word-break: normal !important; } "
               ".stApp :not(pre) > code { padding-left: 0.15em; padding-right: 0.15em; }</style>")
 
+# Contrast ≥ 4.5:1 for Streamlit's own text where its defaults fall short. Captions: Streamlit fades them to 60 % opacity (3.9:1 on white); text at 80 % of the text colour reaches
+# 4.5:1 on both themes' backgrounds.
+A11Y_CSS = ('<style>[data-testid="stCaptionContainer"] { opacity: 1 !important; '
+            'color: color-mix(in srgb, currentColor 80%, transparent) !important; } '
+            # white on the light theme's dark accent, dark on the dark theme's light one (.streamlit/config.toml)
+            '[data-testid^="stBaseButton-primary"] { color: light-dark(#FFFFFF, #171614) !important; } '
+            # a chart wider than a phone (fixed-width panels side by side) scrolls inside itself, not the page
+            '[data-testid="stVegaLiteChart"] { max-width: 100%; overflow-x: auto; overflow-y: hidden; }</style>')
+
 # The training player: about this many frames, shown this many a second (in the browser).
 FRAMES = 60
 FPS = 15
@@ -62,6 +73,11 @@ _player = st.components.v2.component(
     js=(_ASSETS / "player.js").read_text(encoding="utf-8"),
     isolate_styles=False,  # in the page's own DOM: it takes Streamlit's font and colours
 )
+
+# The document's language (<html lang>) follows the page's, so a screen reader reads Korean with a Korean
+# voice; Streamlit itself always writes "en". Set on every run (a change of language reruns the page).
+_doc_lang = st.components.v2.component(
+    "nnviz_lang", js="export default function ({ data }) { document.documentElement.lang = data.lang; }")
 
 # On a page with a player: the Vega inputs it drives stay hidden, and what it does not animate (tables,
 # text; see Page.still) fades while it plays, to say "this is the step where you stopped".
@@ -135,6 +151,14 @@ def _locale() -> str | None:
         return st.context.locale
     except Exception:  # AppTest and old clients have no browser locale
         return None
+
+
+def theme() -> str:
+    """The browser's theme, "light" or "dark" (charts colour their text for it)."""
+    try:
+        return st.context.theme.type or "light"
+    except Exception:  # AppTest has no browser
+        return "light"
 
 
 def t(key: str, **fmt) -> str:
@@ -225,6 +249,7 @@ def page(slug: str | None, spec: Spec | None = None) -> Page:
     p._load_url()
     if p.presenter:
         st.html(PRESENTER_CSS)
+    st.html(A11Y_CSS)
     if lang() == "ko":
         st.html(KOREAN_CSS)
     return p
@@ -247,6 +272,12 @@ def _sidebar() -> None:
         )
         with st.expander(t("app.about")):
             st.markdown(t("app.about.body", version=nnviz.__version__, torch=torch.__version__.split("+")[0]))
+        _doc_lang(data={"lang": lang()}, key="nnviz-lang", height=0)
+
+
+def in_lang(text: str, code: str) -> str:
+    """``text`` as HTML marked as written in language ``code`` (a Korean term in English text)."""
+    return f'<span lang="{code}">{html.escape(text)}</span>'
 
 
 def page_url(slug: str, values: dict, spec: Spec) -> str:
@@ -403,14 +434,15 @@ class Page:
         return values[name]
 
     def animate(self, name: str, hi: int, render: Callable[[int, Frames], None], frames: int = FRAMES,
-                fps: float = FPS) -> None:
+                fps: float = FPS, unit: str = "step") -> None:
         """A player for setting ``name`` (a step in 0…``hi``): play/pause and a slider, run in the browser.
 
         The player walks through about ``frames`` steps spread over 0…``hi``, plus the current step.
         ``render(step, frames)`` draws the view at ``step``; its charts may carry every frame's data
         (:func:`nnviz.frames.wide` over ``frames.steps``), and those the browser animates by itself.
         The rest of the view shows ``step`` and is redrawn when the player stops. A view at the end of
-        training stays at the end when the training gets longer.
+        training stays at the end when the training gets longer. ``unit`` ("step" or "epoch") names the
+        slider's value for a screen reader ("step 2,750 of 5,000").
         """
         values = ss[f"_values.{self._key}"]
         hi_key, player_key = f"_hi.{self._key}.{name}", f"player.{self._key}.{name}"
@@ -430,7 +462,8 @@ class Page:
             grid = frame_steps(hi, frames)
             fr = Frames(grid + ([] if step in grid else [step]), len(grid), step)
             order = sorted(range(len(fr.steps)), key=fr.steps.__getitem__)  # slider position → frame
-            labels = {"play": t("ui.play"), "pause": t("ui.pause"), "slider": self.label(name)}
+            labels = {"play": t("ui.play"), "pause": t("ui.pause"), "slider": self.label(name),
+                      "valuetext": t(f"ui.player.{unit}", step="{step}", last="{last}")}  # JS fills in the numbers
             if name not in self.hidden:  # ?hide=view: a teacher fixes the step the class sees
                 _player(data={"steps": [fr.steps[i] for i in order], "frames": order,
                               "index": order.index(fr.index), "param": FRAME, "fps": fps, "labels": labels,
@@ -514,7 +547,7 @@ class Page:
         return True
 
     # -- charts --------------------------------------------------------------------------------
-    def chart(self, chart, data, name: str, container=None) -> None:
+    def chart(self, chart, data, name: str, container=None, alt: str | Callable[[], str] | None = None) -> None:
         """An altair chart, with the tables behind it in a "Data" expander right below (table + CSV).
 
         ``chart`` is an altair chart or a function that builds one; ``data`` a table, a dict of named
@@ -522,12 +555,16 @@ class Page:
         cached by the page's state (settings, language, frames shown): a rerun that shows a view seen
         before, by any session, neither builds the chart nor converts its data again. The tables are
         made and sent only while their expander is open. In a player's view, a chart drawn from
-        :func:`nnviz.frames.wide` tables follows the player.
+        :func:`nnviz.frames.wide` tables follows the player. ``alt`` (text, or a function making it: see
+        :mod:`nnviz.describe`) is the chart's text alternative, its name for a screen reader.
         """
         box = container if container is not None else st
         spec, arrow = SENT.get((self._state_key(), name), lambda: _prepare(chart() if callable(chart) else chart,
-                                                                      self._frames))
-        box.vega_lite_chart({**spec, "datasets": dict(arrow)}, width="stretch")
+                                                                      self._frames, theme()))
+        text = alt() if callable(alt) else alt
+        if text:
+            spec = {**spec, "description": text}
+        box.vega_lite_chart({**spec, "datasets": dict(arrow)}, width="stretch", alt=text or None)
         self.data(data, name, box)
 
     def data(self, data, name: str, container=None) -> None:
@@ -550,14 +587,19 @@ class Page:
                                    key=f"csv.{self.slug}.{name}.{tname}")
 
     def _state_key(self) -> tuple:
-        """What a page's view depends on: its settings, the language, presenter mode, the frames shown."""
-        return (self._key, lang(), self.presenter, self._frames,
+        """What a page's view depends on: its settings, the language, the theme, presenter mode, the frames shown."""
+        return (self._key, lang(), theme(), self.presenter, self._frames,
                 tuple(sorted((k, repr(v)) for k, v in self.values.items())))
 
 
-def _prepare(chart, frames: tuple[int, int] | None) -> tuple[dict, dict[str, bytes]]:
-    """A chart as Streamlit sends it: the Vega-Lite spec, and each dataset as Arrow IPC bytes."""
-    spec = vega_spec(chart)
+def _prepare(chart, frames: tuple[int, int] | None, theme: str = "light") -> tuple[dict, dict[str, bytes]]:
+    """A chart as Streamlit sends it: the Vega-Lite spec (its text coloured for ``theme``), and each dataset
+    as Arrow IPC bytes."""
+    spec = for_theme(vega_spec(chart), theme)
+    # A screen reader gets the chart's text alternative (Page.chart's alt) and its Data table, not each of
+    # its marks (up to 2,000 a page, with raw floats): no ARIA on marks and guides.
+    spec["config"]["aria"] = False
+    spec["config"]["mark"] = {**spec["config"].get("mark", {}), "aria": False}
     datasets = spec.pop("datasets")
     # a chart follows the player when it is drawn from frame tables (framed() then reads FRAME)
     if frames is not None and any(isinstance(d, pd.DataFrame) and varying(d) for d in datasets.values()):

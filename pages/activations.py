@@ -257,7 +257,7 @@ def watch(epoch: int, frames: ui.Frames) -> None:
 lbl_init, lbl_shown = page.t(".lbl.init"), page.t(".lbl.shown")
 init = ex.at(0).assign(stage=lbl_init)
 now_cols = {k: page.t(f".now.{k}") for k in ("measure", "train", "test", "dead", "saturated")}
-page.animate("view", v["epochs"], watch)
+page.animate("view", v["epochs"], watch, unit="epoch")
 
 st.subheader(page.t(".loss.title"), anchor=False)
 page.chart(charts.losses(ex.history, names, lbl), ex.history, "losses")

@@ -16,8 +16,8 @@ st.caption(ui.t("glossary.count", n=len(rows)))
 for row in rows:
     with st.container(border=True):
         c1, c2 = st.columns([2, 3])
-        first, second = (row["ko"], row["en"]) if ui.lang() == "ko" else (row["en"], row["ko"])
-        c1.markdown(f"**{first}**  \n{second}")
+        other = "en" if ui.lang() == "ko" else "ko"
+        c1.markdown(f"**{row[ui.lang()]}**  \n{ui.in_lang(row[other], other)}", unsafe_allow_html=True)
         c2.markdown(row["definition"])
         topic = BY_SLUG[row["slug"]]
         c2.page_link(topic.path, label=ui.t(topic.title_key), icon=topic.icon, query_params={"lang": ui.lang()})

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from nnviz import perceptron as P
-from nnviz import ui
+from nnviz import describe, ui
 from nnviz.frames import wide
 from nnviz.charts import perceptron as charts
 from nnviz.data import GATES, logic_gate
@@ -48,7 +48,7 @@ def predictions(weight, bias, step: int, activation: str) -> None:
         pd.DataFrame({
             "x₁": pts.x1.astype(int), "x₂": pts.x2.astype(int), lbl["y"]: pts.y,
             lbl["p"]: pts.p.round(4),
-            page.t(".lbl.correct"): pts.correct.map({True: "✅ " + page.t(".lbl.yes"), False: "❌ " + page.t(".lbl.no")}),
+            page.t(".lbl.correct"): pts.correct.map({True: "✓ " + page.t(".lbl.yes"), False: "✗ " + page.t(".lbl.no")}),
         }),
         hide_index=True,
     )
@@ -113,7 +113,8 @@ if mode == "gd":
                               ["step", "loss"])
                 return charts.loss_curves(P.history_frame({gate: run}, max_points=600), plateau, marker, lbl)
 
-            page.chart(loss_chart, lambda: P.history_frame({gate: run}), "loss")
+            page.chart(loss_chart, lambda: P.history_frame({gate: run}), "loss",
+                       alt=lambda: describe.loss_curve([*run.losses.tolist(), run.final_loss], ui.lang()))
             st.caption(page.t(".loss.caption"))
             with page.still():
                 predictions(run.weights[step], run.biases[step], step, "sigmoid")

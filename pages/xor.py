@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from nnviz import ui
+from nnviz import describe, ui
 from nnviz import xor
 from nnviz.frames import add_frame, frame_of, stacked, unstacked, wide
 from nnviz.charts import xor as charts
@@ -168,7 +168,8 @@ def render(step: int, player: ui.Frames) -> None:
             st.caption(page.t(".input.deeper", layers=v["layers"]))
     with right_col:
         st.markdown(f"**{page.t('.loss.title')}**")
-        page.chart(lambda: charts.loss_curve(loss_df, tables["marker"], refs, lbl), loss_df, "loss")
+        page.chart(lambda: charts.loss_curve(loss_df, tables["marker"], refs, lbl), loss_df, "loss",
+                   alt=lambda: describe.loss_curve([*run.losses.tolist(), run.final_loss], ui.lang()))
         st.caption(page.t(".loss.caption"))
 
     # 2 · hidden space

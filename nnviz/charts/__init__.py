@@ -24,7 +24,34 @@ BLUE, ORANGE, GREEN, PINK, SKY, VERMILION, YELLOW, GREY = PALETTE
 PROB_SCHEME = "blueorange"
 REFERENCE = GREY  # reference lines (ln 2, theory curves)
 
+# Text is held to 4.5:1 (WCAG AA) on the page's background. Marks keep the palette; text drawn in a mark's
+# colour uses these darker variants, made for the light theme's white; for_theme swaps them for the dark one.
+ORANGE_TEXT, VERMILION_TEXT, REFERENCE_TEXT = "#8F5C00", "#A84300", "#6B6B6B"
+HALO = "#FFFFFE"  # a background-coloured outline under a label that lines may cross
+_DARK_TEXT = {ORANGE_TEXT: ORANGE, VERMILION_TEXT: "#F07A3A", REFERENCE_TEXT: "#A6A6A6", HALO: "#171614"}
+# Axis, legend and title text (Streamlit's chart theme draws them in #808495: 3.7:1 on white).
+THEME_TEXT = {"light": "#5C5A57", "dark": "#B5B1AB"}
+
 alt.data_transformers.disable_max_rows()  # our frames are small and bounded by the settings
+
+
+def for_theme(spec: dict, theme: str) -> dict:
+    """A Vega-Lite spec with its text coloured for Streamlit's ``theme`` ("light" or "dark")."""
+    ink = THEME_TEXT.get(theme, THEME_TEXT["light"])
+    text = {"labelColor": ink, "titleColor": ink}
+    config = spec.get("config", {})
+    spec = {**spec, "config": {**config, "axis": {**config.get("axis", {}), **text},
+                               "legend": {**config.get("legend", {}), **text}, "header": {**config.get("header", {}), **text},
+                               "title": {**config.get("title", {}), "color": ink, "subtitleColor": ink}}}
+    return _swap(spec, _DARK_TEXT) if theme == "dark" else spec
+
+
+def _swap(node, colours: dict):
+    if isinstance(node, dict):
+        return {k: _swap(v, colours) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_swap(v, colours) for v in node]
+    return colours.get(node, node) if isinstance(node, str) else node
 
 
 def color_scale(domain: list[str]) -> alt.Scale:
@@ -57,7 +84,7 @@ def step_marker(step: int | pd.DataFrame, step_title: str | None = None) -> list
     if "loss" in marker or "loss" in varying(marker):
         layers.append(at.mark_point(color=ORANGE, filled=True, size=70, opacity=1).encode(
             x=alt.X("step:Q"), y=alt.Y("loss:Q")))
-        layers.append(at.mark_text(align="left", dx=7, dy=-10, fontSize=13, fontWeight="bold", color=ORANGE)
+        layers.append(at.mark_text(align="left", dx=7, dy=-10, fontSize=13, fontWeight="bold", color=ORANGE_TEXT)
                       .encode(x=alt.X("step:Q"), y=alt.Y("loss:Q"), text=alt.Text("loss:Q", format=".4f")))
     return layers
 

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from nnviz.activations import NAMES
-from nnviz.charts import BLUE, GREY, ORANGE, PALETTE, REFERENCE, VERMILION, framed, tooltip_fmt
+from nnviz.charts import BLUE, GREY, ORANGE, PALETTE, REFERENCE, VERMILION, VERMILION_TEXT, framed, tooltip_fmt
 from nnviz.frames import stacked, unstacked
 
 Y_CLIP = (-1.25, 2.0)  # f runs off to ±x; f′ stays within about [−0.2, 1.13]: keep f′ readable
@@ -76,7 +76,7 @@ def functions(curves: pd.DataFrame, regions: pd.DataFrame, stats: pd.DataFrame, 
                  tooltip_fmt("x:Q", labels["x"], ".3f")],
     )
     text = base.transform_filter(alt.datum.kind == "max").mark_text(
-        align="left", dx=6, dy=-9, fontSize=11, fontWeight="bold", color=VERMILION).encode(
+        align="left", dx=6, dy=-9, fontSize=11, fontWeight="bold", color=VERMILION_TEXT).encode(
         x=alt.X("x:Q", scale=x_scale), y=alt.Y("y:Q", scale=y_scale), text="text:N")
     # Text near the right edge would be cut off: anchor it to the left of the dot there.
     text = text.encode(x=alt.X("tx:Q", scale=x_scale)).transform_calculate(

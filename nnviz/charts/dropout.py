@@ -69,11 +69,10 @@ def mask_grid(frame: pd.DataFrame, field: str, title: str, labels: Mapping[str, 
     if show_mask:
         layers.append(base.transform_filter("!datum.kept").mark_rect(
             color=DROPPED, stroke="white", strokeWidth=0.5))
-    # Dark text on pale cells, white on saturated ones: readable in both themes.
-    text = base.mark_text(fontSize=8).encode(
+    # Black on pale cells, white on saturated ones (by the cell's colour, not the theme): 4.5:1 either way.
+    text = base.mark_text(fontSize=11).encode(
         text="label:N",
-        color=alt.condition(f"abs(datum.value) > {0.55 * m}", alt.value("white"),
-                            alt.value("#555555" if show_mask else "black")),
+        color=alt.condition(f"abs(datum.value) > {0.8 * m}", alt.value("white"), alt.value("black")),
     )
     layers.append(text)
     return alt.layer(*layers).properties(width=size, height=size, title=title)

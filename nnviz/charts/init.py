@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from nnviz.charts import PALETTE, REFERENCE, color_scale, tooltip_fmt
+from nnviz.charts import PALETTE, REFERENCE, REFERENCE_TEXT, color_scale, tooltip_fmt
 
 
 def depth_panel(df: pd.DataFrame, panel: str, schemes: list[str], labels: dict[str, str],
@@ -101,7 +101,7 @@ def training(history: pd.DataFrame, metric: str, schemes: list[str], labels: dic
     if reference is not None:
         ref = pd.DataFrame({"y": [reference], "label": [labels["reference"]]})
         layers.append(alt.Chart(ref).mark_rule(color=REFERENCE, strokeDash=[6, 4], strokeWidth=2).encode(y="y:Q"))
-        layers.append(alt.Chart(ref).mark_text(align="left", dx=4, dy=-8, color=REFERENCE).encode(
+        layers.append(alt.Chart(ref).mark_text(align="left", dx=4, dy=-8, color=REFERENCE_TEXT).encode(
             y="y:Q", x=alt.value(4), text="label:N"))
     chart = alt.layer(*layers).properties(height=height, title=labels.get(f"title.{metric}", ""))
     return chart.properties(width=width) if width else chart

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from nnviz.charts import BLUE, ORANGE, REFERENCE, color_scale, framed, heat_image, step_marker, tooltip_fmt
+from nnviz.charts import BLUE, ORANGE, REFERENCE, REFERENCE_TEXT, color_scale, framed, heat_image, step_marker, tooltip_fmt
 from nnviz.frames import varying
 from nnviz.data import INPUT_BOX as BOX
 
@@ -63,7 +63,7 @@ def loss_curves(hist: pd.DataFrame, plateau: float, step: int | pd.DataFrame | N
     )
     ref = pd.DataFrame({"loss": [plateau], "label": [labels["plateau"]]})
     rule = alt.Chart(ref).mark_rule(color=REFERENCE, strokeDash=[6, 4], strokeWidth=2).encode(y="loss:Q")
-    text = alt.Chart(ref).mark_text(align="left", dx=4, dy=-8, color=REFERENCE).encode(
+    text = alt.Chart(ref).mark_text(align="left", dx=4, dy=-8, color=REFERENCE_TEXT).encode(
         y="loss:Q", x=alt.value(4), text="label:N")
     layers = [lines, rule, text]
     if step is not None:

@@ -14,9 +14,11 @@ from nnviz.charts import (
     BLUE,
     GREEN,
     GREY,
+    HALO,
     ORANGE,
     PINK,
     REFERENCE,
+    REFERENCE_TEXT,
     SKY,
     VERMILION,
     YELLOW,
@@ -34,6 +36,12 @@ UNIT_COLORS = (GREEN, PINK, SKY, VERMILION, YELLOW, GREY, "#004D40", "#882255", 
 OUTCOME_COLORS = {
     "solved": GREEN, "half_ln2": VERMILION, "three": PINK, "ln2": GREY, "other": YELLOW, "overshoot": SKY,
     "diverged": "#000000",
+}
+# A second cue besides colour (with deuteranopia, green "solved" and vermilion "stuck" look alike): solved
+# curves are solid, each way of getting stuck has its own dash.
+OUTCOME_DASHES = {
+    "solved": [1, 0], "half_ln2": [6, 3], "three": [2, 2], "ln2": [10, 3, 2, 3], "other": [4, 4],
+    "overshoot": [1, 3], "diverged": [12, 4],
 }
 HEIGHT = 360
 
@@ -250,12 +258,12 @@ def _refs(refs: pd.DataFrame, field: str = "loss", horizontal: bool = True) -> l
                 text = dict(align=align, baseline="top" if below else "bottom", dx=dx, dy=2 if below else -2,
                             fontSize=11)
                 enc = dict(y=alt.Y(f"{field}:Q"), x=x, text=alt.Text("label:N"))
-                out.append(alt.Chart(part).mark_text(**text, color="white", stroke="white", strokeWidth=3).encode(**enc))
-                out.append(alt.Chart(part).mark_text(**text, color=REFERENCE).encode(**enc))
+                out.append(alt.Chart(part).mark_text(**text, color=HALO, stroke=HALO, strokeWidth=3).encode(**enc))
+                out.append(alt.Chart(part).mark_text(**text, color=REFERENCE_TEXT).encode(**enc))
     else:
         # written downwards from the top, inside the plot
         out.append(alt.Chart(refs).mark_text(align="right", angle=270, dx=-4, dy=-3, baseline="bottom",
-                                             color=REFERENCE, fontSize=11).encode(x=alt.X(f"{field}:Q"), y=alt.YValue(0),
+                                             color=REFERENCE_TEXT, fontSize=11).encode(x=alt.X(f"{field}:Q"), y=alt.YValue(0),
                                                                                    text=alt.Text("label:N")))
     return out
 
@@ -264,6 +272,11 @@ def _outcome_scale(labels: dict, present: list[str]) -> alt.Scale:
     names = labels["outcomes"]
     codes = [c for c in OUTCOME_COLORS if c in present]
     return alt.Scale(domain=[names[c] for c in codes], range=[OUTCOME_COLORS[c] for c in codes])
+
+
+def _outcome_dashes(labels: dict, present: list[str]) -> alt.Scale:
+    codes = [c for c in OUTCOME_DASHES if c in present]
+    return alt.Scale(domain=[labels["outcomes"][c] for c in codes], range=[OUTCOME_DASHES[c] for c in codes])
 
 
 def loss_histogram(bins: pd.DataFrame, refs: pd.DataFrame, labels: dict) -> alt.LayerChart:
@@ -318,7 +331,10 @@ def sweep_curves(curves: pd.DataFrame, refs: pd.DataFrame, labels: dict) -> alt.
             detail=alt.Detail("seed:N"),
             color=alt.Color("outcome_label:N", title=labels["outcome"],
                             scale=_outcome_scale(labels, list(df["outcome"].unique())),
-                            legend=alt.Legend(orient="bottom", labelLimit=200)),
+                            legend=alt.Legend(orient="bottom", labelLimit=200, symbolType="stroke",
+                                              symbolStrokeWidth=2.5)),
+            strokeDash=alt.StrokeDash("outcome_label:N", title=labels["outcome"],
+                                      scale=_outcome_dashes(labels, list(df["outcome"].unique()))),
             tooltip=[alt.Tooltip("seed:Q", title=labels["seed"]), alt.Tooltip("step:Q", title=labels["step"]),
                      tooltip_fmt("loss:Q", labels["loss"], ".5f"), alt.Tooltip("outcome_label:N", title=labels["outcome"])],
         )
