@@ -74,10 +74,9 @@ _player = st.components.v2.component(
     isolate_styles=False,  # in the page's own DOM: it takes Streamlit's font and colours
 )
 
-# The document's language (<html lang>) follows the page's, so a screen reader reads Korean with a Korean
-# voice; Streamlit itself always writes "en". Set on every run (a change of language reruns the page).
-_doc_lang = st.components.v2.component(
-    "nnviz_lang", js="export default function ({ data }) { document.documentElement.lang = data.lang; }")
+# The document's language follows the page's (Streamlit itself always writes "en"), and a chart wider than
+# its column becomes a named Tab stop (document.js). Set on every run (a change of language reruns the page).
+_document = st.components.v2.component("nnviz_document", js=(_ASSETS / "document.js").read_text(encoding="utf-8"))
 
 # On a page with a player: the Vega inputs it drives stay hidden, and what it does not animate (tables,
 # text; see Page.still) fades while it plays, to say "this is the step where you stopped".
@@ -272,7 +271,7 @@ def _sidebar() -> None:
         )
         with st.expander(t("app.about")):
             st.markdown(t("app.about.body", version=nnviz.__version__, torch=torch.__version__.split("+")[0]))
-        _doc_lang(data={"lang": lang()}, key="nnviz-lang", height=0)
+        _document(data={"lang": lang(), "wide": t("ui.chart.wide")}, key="nnviz-document", height=0)
 
 
 def in_lang(text: str, code: str) -> str:

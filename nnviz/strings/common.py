@@ -59,6 +59,8 @@ STRINGS = {
     },
     "ui.reset": {"en": "Reset to defaults", "ko": "기본값으로"},
     "ui.play": {"en": "Play", "ko": "재생"},
+    "ui.chart.wide": {"en": "Chart wider than the screen: scroll it sideways with the arrow keys",
+                      "ko": "화면보다 넓은 차트: 화살표 키로 좌우로 스크롤하세요"},
     "ui.pause": {"en": "Pause", "ko": "일시정지"},
     # the player's slider as a screen reader says it ({step}, {last}: numbers the browser formats)
     "ui.player.step": {"en": "step {step} of {last}", "ko": "전체 {last}스텝 중 {step}스텝"},
