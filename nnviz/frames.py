@@ -1,7 +1,7 @@
 """Animation frames as tables: every frame's data side by side in one table (``p@0, p@1, …``).
 
 A chart drawn from such a table follows the training player (see :func:`nnviz.charts.framed` and
-``nnviz/player.js``): the browser picks the columns of the frame shown, so playing needs no round
+``nnviz/ui/player.js``): the browser picks the columns of the frame shown, so playing needs no round
 trip to the server. Pure pandas/numpy; no plotting here.
 """
 

@@ -17,7 +17,7 @@ for row in rows:
     with st.container(border=True):
         c1, c2 = st.columns([2, 3])
         other = "en" if ui.lang() == "ko" else "ko"
-        c1.markdown(f"**{row[ui.lang()]}**  \n{ui.in_lang(row[other], other)}", unsafe_allow_html=True)
+        c1.html(f"<strong>{ui.in_lang(row[ui.lang()], ui.lang())}</strong><br>{ui.in_lang(row[other], other)}")
         c2.markdown(row["definition"])
         topic = BY_SLUG[row["slug"]]
         c2.page_link(topic.path, label=ui.t(topic.title_key), icon=topic.icon, query_params={"lang": ui.lang()})

@@ -26,7 +26,7 @@ def test_glossary_page_lists_and_filters_terms():
     assert f"용어 {len(glossary.TERMS)}개" in [c.value for c in at.caption]
     at.text_input(key="glossary.q").input("dropout").run()
     assert_clean(at)
-    shown = " ".join(m.value for m in at.markdown)
+    shown = " ".join([m.value for m in at.markdown] + [h.proto.body for h in at.get("html")])  # headwords: html
     assert "드롭아웃" in shown and "퍼셉트론" not in shown
     at.text_input(key="glossary.q").input("<script>").run()
     assert "<script>" in at.info[0].value  # shown as text, matched nothing

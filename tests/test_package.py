@@ -131,7 +131,7 @@ def _package_files() -> set[str]:
     """nnviz/'s files under version control (what a clone has), but no bytecode."""
     listed = subprocess.run(["git", "ls-files", "nnviz"], cwd=ROOT, capture_output=True, text=True, check=True)
     files = set(listed.stdout.split())
-    assert "nnviz/player.js" in files, "not a git checkout"
+    assert "nnviz/ui/player.js" in files, "not a git checkout"
     return files | {"nnviz/py.typed"}
 
 
@@ -142,7 +142,7 @@ def test_wheel_holds_the_package_its_data_and_nothing_else(dist):
     names = set(zipfile.ZipFile(wheel).namelist())
     info = f"nnviz-{PROJECT['version']}.dist-info/"
     assert {n for n in names if not n.startswith(info)} == _package_files()
-    for data in ("nnviz/player.js", "nnviz/player.css", "nnviz/py.typed", "nnviz/strings/common.py"):
+    for data in ("nnviz/ui/player.js", "nnviz/ui/player.css", "nnviz/py.typed", "nnviz/strings/common.py"):
         assert data in names
     meta = Parser().parsestr(zipfile.ZipFile(wheel).read(info + "METADATA").decode())
     assert meta["Requires-Python"] == PROJECT["requires-python"]
