@@ -33,20 +33,10 @@ def mechanisms(acts, data, depth, width, init, seed, slope):
 
 
 @ui.cached
-def experiment(acts, data, depth, width, init, biases, opt, lr, epochs, seed, slope, _text=""):
-    # The progress bar lives inside the cached call: st.cache_data replays it (ending empty) on a hit,
-    # whereas updating a bar created outside breaks the replay.
-    bar, shown = st.progress(0.0, text=_text), [0.0]
-
-    def tick(fraction: float) -> None:
-        if fraction - shown[0] >= 0.05 or fraction >= 1:
-            shown[0] = fraction
-            bar.progress(min(1.0, fraction), text=_text)
-
-    result = G.train(acts, data=data, depth=depth, width=width, init=init, biases=biases, opt=opt, lr=lr,
-                     epochs=epochs, seed=seed, slope=slope, progress=tick)
-    bar.empty()
-    return result
+def experiment(acts, data, depth, width, init, biases, opt, lr, epochs, seed, slope, _label=""):
+    with ui.progress(_label) as report:
+        return G.train(acts, data=data, depth=depth, width=width, init=init, biases=biases, opt=opt, lr=lr,
+                       epochs=epochs, seed=seed, slope=slope, progress=report)
 
 
 page = ui.page("activations", G.SETTINGS)
@@ -137,7 +127,7 @@ acts = v["acts"]
 # The slope only matters to LeakyReLU nets: leave it out of the cache key otherwise.
 run_slope = v["slope"] if "leaky_relu" in acts else G.SETTINGS["slope"].default
 ex = experiment(acts, v["data"], v["depth"], v["width"], v["init"], v["biases"], v["opt"], v["lr"], v["epochs"],
-                v["seed"], run_slope, _text=page.t("ui.computing"))
+                v["seed"], run_slope, _label=page.t("ui.computing"))
 mech = mechanisms(acts, v["data"], v["depth"], v["width"], v["init"], v["seed"], run_slope)
 summary = ex.summary().set_index("activation")
 last = v["depth"] + 1

@@ -28,19 +28,9 @@ def expectation(kind, p, seed):
 
 
 @ui.cached
-def experiment(n, noise, hidden, p, lr, epochs, seed, optimizer, _text=""):
-    # The progress bar lives inside the cached call: st.cache_data replays it (ending empty) on a hit,
-    # whereas updating a bar created outside breaks the replay.
-    bar, shown = st.progress(0.0, text=_text), [0.0]
-
-    def tick(fraction: float) -> None:
-        if fraction - shown[0] >= 0.05 or fraction >= 1:  # ≤ 21 updates: a short replay on cache hits
-            shown[0] = fraction
-            bar.progress(min(1.0, fraction), text=_text)
-
-    result = D.overfit_experiment(n, noise, hidden, p, lr, epochs, seed, optimizer, progress=tick)
-    bar.empty()
-    return result
+def experiment(n, noise, hidden, p, lr, epochs, seed, optimizer, _label=""):
+    with ui.progress(_label) as report:
+        return D.overfit_experiment(n, noise, hidden, p, lr, epochs, seed, optimizer, progress=report)
 
 
 page = ui.page("dropout", D.SETTINGS)
@@ -137,7 +127,7 @@ with page.settings_box():
     page.control("epochs", c3)
 v = page.values
 result = experiment(v["n"], v["noise"], v["hidden"], p, v["lr"], v["epochs"], seed, v["optimizer"],
-                    _text=page.t("ui.computing"))
+                    _label=page.t("ui.computing"))
 n_test = int((result.data["split"] == "test").sum())
 st.markdown(page.t(".part2.lead", noise=v["noise"], n=v["n"], ntr=v["n"] - n_test, nte=n_test, h=v["hidden"],
                    seed=seed, opt=ui.option_label(v["optimizer"]), lr=v["lr"], epochs=v["epochs"], p=p))
