@@ -44,16 +44,11 @@ SETTINGS = Spec(
 )
 
 
-@dataclass(frozen=True)
-class Run:
-    """A sigmoid unit's training: ``losses[k]`` is the loss before update k (one per step)."""
+class _WeightPath:
+    """A training's weights and biases after every update (row 0 = initial); the last row is the result."""
 
-    gate: str
-    loss: str
-    losses: torch.Tensor  # (steps,)
-    weights: torch.Tensor  # (steps + 1, 2): row k = weights after k updates (row 0 = initial)
-    biases: torch.Tensor  # (steps + 1,)
-    diverged: Divergence | None = None
+    weights: torch.Tensor
+    biases: torch.Tensor
 
     @property
     def weight(self) -> torch.Tensor:
@@ -63,6 +58,18 @@ class Run:
     @property
     def bias(self) -> float:
         return float(self.biases[-1])
+
+
+@dataclass(frozen=True)
+class Run(_WeightPath):
+    """A sigmoid unit's training: ``losses[k]`` is the loss before update k (one per step)."""
+
+    gate: str
+    loss: str
+    losses: torch.Tensor  # (steps,)
+    weights: torch.Tensor  # (steps + 1, 2): row k = weights after k updates (row 0 = initial)
+    biases: torch.Tensor  # (steps + 1,)
+    diverged: Divergence | None = None
 
     @property
     def final_loss(self) -> float:
@@ -241,7 +248,7 @@ def xor_floor(
 
 
 @dataclass(frozen=True)
-class RosenblattRun:
+class RosenblattRun(_WeightPath):
     """The perceptron rule's training: mistakes per epoch and the weights after every sample."""
 
     gate: str
@@ -254,14 +261,6 @@ class RosenblattRun:
         """The first epoch (1-based) with no mistake; None if there was none."""
         zero = (self.mistakes == 0).nonzero()
         return int(zero[0]) + 1 if len(zero) else None
-
-    @property
-    def weight(self) -> torch.Tensor:
-        return self.weights[-1]
-
-    @property
-    def bias(self) -> float:
-        return float(self.biases[-1])
 
 
 def step_fn(z: torch.Tensor) -> torch.Tensor:

@@ -6,20 +6,10 @@ import pytest
 
 from nnviz.lessons import LESSONS
 
-from .server import CHROMIUM, CHROMIUM_ARGS, settle, streamlit_server
+from .server import settle, streamlit_server
 
 pytestmark = pytest.mark.e2e
 PATHS = ["", *[lesson.slug for lesson in LESSONS], "glossary"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
