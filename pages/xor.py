@@ -54,13 +54,8 @@ page.header()
 
 with page.settings_box():
     st.caption(page.t(".presets"))
-    p1, p2, p3, p4, p5 = st.columns(5)
-    classic = dict(hidden=2, layers=1, activation="sigmoid", optimizer="sgd", lr=1.0, steps=5000)
-    page.preset("xor.preset.classic", p1, **classic, seed=0)
-    page.preset("xor.preset.stuck", p2, **classic, seed=5)
-    page.preset("xor.preset.wide", p3, **{**classic, "hidden": 4}, seed=5)
-    page.preset("xor.preset.adam", p4, **{**classic, "optimizer": "adam", "lr": 0.1}, seed=0)
-    page.preset("xor.preset.deep", p5, **{**classic, "hidden": 10, "layers": 3, "steps": 10000}, seed=0)
+    for col, (name, values) in zip(st.columns(len(xor.PRESETS)), xor.PRESETS.items()):
+        page.preset(f"xor.preset.{name}", col, **values)
     c1, c2, c3, c4 = st.columns([1.1, 0.9, 1.6, 1.1])
     page.control("hidden", c1)
     page.control("layers", c2)

@@ -23,7 +23,7 @@ from nnviz.xor.cost import (PAGE_BUDGET_S, PAGE_SWEEP_BUDGET_S, affordable_seeds
                             sweep_seconds)
 from nnviz.xor.diagnosis import Diagnosis, diagnose, merged_groups, merged_pairs
 from nnviz.xor.geometry import clip_line, input_grid
-from nnviz.xor.model import (ACTIVATIONS, LEARNING_RATES, MAX_SEEDS, OPTIMIZERS, POINT_NAMES, SETTINGS, WIDTHS,
+from nnviz.xor.model import (ACTIVATIONS, LEARNING_RATES, MAX_SEEDS, OPTIMIZERS, POINT_NAMES, PRESETS, SETTINGS, WIDTHS,
                              Run, build, shape, sizes, train)
 from nnviz.xor.outcomes import (LN2, OUTCOMES, PLATEAU_TOL, PLATEAUS, SOLVED_BELOW, is_stuck, outcome,
                                 reference_levels, solved_at)
@@ -44,7 +44,7 @@ TRY_THIS: tuple[tuple[str, str, dict[str, str]], ...] = (
 
 __all__ = [
     "ACTIVATIONS", "CURVES_PER_OUTCOME", "GATE_NAMES", "LEARNING_RATES", "LN2", "MAX_SEEDS", "OPTIMIZERS",
-    "OUTCOMES", "PAGE_BUDGET_S", "PAGE_SWEEP_BUDGET_S", "PLATEAUS", "PLATEAU_TOL", "POINT_NAMES", "SETTINGS",
+    "OUTCOMES", "PAGE_BUDGET_S", "PAGE_SWEEP_BUDGET_S", "PLATEAUS", "PLATEAU_TOL", "POINT_NAMES", "PRESETS", "SETTINGS",
     "SOLVED_BELOW", "TRY_THIS", "WIDTHS", "Animation", "Diagnosis", "HiddenView", "Run", "Sweep",
     "affordable_seeds", "animation", "build", "clip_line", "curve_sample", "curve_steps", "decision_grid",
     "decision_image", "diagnose", "hidden_view", "input_grid", "is_stuck", "layer_outputs", "loss_curve",

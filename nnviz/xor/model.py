@@ -38,6 +38,18 @@ SETTINGS = Spec(
 )
 
 
+# The page's prepared views (its preset buttons, in this order): the tutorials' 2-2-1 sigmoid net with SGD,
+# a seed it gets stuck with, a wider net on that seed, Adam, and a deep net.
+_CLASSIC = dict(hidden=2, layers=1, activation="sigmoid", optimizer="sgd", lr=1.0, steps=5000)
+PRESETS: dict[str, dict] = {
+    "classic": {**_CLASSIC, "seed": 0},
+    "stuck": {**_CLASSIC, "seed": 5},
+    "wide": {**_CLASSIC, "hidden": 4, "seed": 5},
+    "adam": {**_CLASSIC, "optimizer": "adam", "lr": 0.1, "seed": 0},
+    "deep": {**_CLASSIC, "hidden": 10, "layers": 3, "steps": 10000, "seed": 0},
+}
+
+
 def check(**values) -> dict:
     """``values`` checked against :data:`SETTINGS` (a ParamError names the bad one)."""
     return SETTINGS.check(**values)
