@@ -156,6 +156,16 @@ def test_a_learner_reruns_and_downloads_in_the_browser(served, browser):
         with page.expect_download(timeout=180_000) as dl:
             button.click()
         assert "torch.manual_seed(5)" in open(dl.value.path(), encoding="utf-8").read(), _process_of(ctx)
+        # A chart's table is made when its Data expander opens, its CSV when clicked: both on this
+        # learner's process, which the balancer must keep sending them to.
+        page.locator('[data-testid="stExpander"] summary', has_text=t("ui.data", "en")).first.click()
+        csv = page.get_by_role("button", name=t("ui.download_csv", "en")).first
+        csv.wait_for(state="visible", timeout=120_000)
+        settle(page, timeout_s=300)
+        with page.expect_download(timeout=180_000) as dl:
+            csv.click()
+        rows = open(dl.value.path(), encoding="utf-8").read().splitlines()
+        assert len(rows) > 1 and "," in rows[0], (_process_of(ctx), rows[:3])
         ctx.close()
 
 
