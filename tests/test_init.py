@@ -476,3 +476,17 @@ def test_train_many_stacked_equals_the_plain_loop_run_by_run(activation, depth, 
         assert repr(r.diverged) == repr(alone.diverged)  # (a NaN value is not == itself)
     if lr == 10.0:
         assert sum(r.diverged is not None for r in together) >= 2 and any(r.diverged is None for r in together)
+
+
+def test_train_many_falls_back_to_one_run_at_a_time_where_a_stack_would_round_differently(monkeypatch):
+    import nnviz.engine
+
+    runs = (("default", ()), ("xavier_normal", ()))
+    stacked = I.train_many(runs, "tanh", 2, 16, 20, 0.1, 3)
+    monkeypatch.setattr(nnviz.engine, "bmm_exact", lambda sizes, n: False)
+    calls = []
+    real = I.training.train
+    monkeypatch.setattr(I.training, "train", lambda *a, **k: calls.append(a) or real(*a, **k))
+    alone = I.train_many(runs, "tanh", 2, 16, 20, 0.1, 3)
+    assert len(calls) == 2
+    assert all(a.history.equals(b.history) for a, b in zip(stacked, alone))
