@@ -360,3 +360,41 @@ def test_the_spread_of_repeated_predictions(default_run):
     assert D.spread(train) > 0 and D.spread(ev) == 0.0
     assert D.spread(train.iloc[:1]) == 0.0
     assert D.spread(train) == pytest.approx(float(torch.tensor(train.to_numpy()).std()))
+
+
+@pytest.mark.parametrize("optimizer,lr", [("adam", 0.001), ("sgd", 0.1), ("sgd", 10.0)])
+def test_training_loop_equals_the_tutorials_plain_loop_bit_for_bit(optimizer, lr):
+    """_train (foreach optimizer, one fused finiteness test) against the tutorial's loop: torch.optim's
+    default single-tensor update and check_finite every epoch; the same losses, weights and divergence."""
+    from nnviz.data import noise_regression
+    from nnviz.training import check_finite
+
+    xtr, ytr, xte, yte = noise_regression(60, 1.0, 3, test_fraction=0.2)
+    for p in (0.0, 0.5):
+        with D._seeded(5):
+            net = mlp([1, 64, 1], "relu", dropout=p)
+            ref = mlp([1, 64, 1], "relu", dropout=p)
+            ref.load_state_dict(net.state_dict())
+            state = torch.get_rng_state()
+            objective, checkpoints, div = D._train(net, xtr, ytr, xte, yte, optimizer, lr, 120, 5, lambda e: None)
+            torch.set_rng_state(state)  # the same dropout masks for the plain loop
+            opt = (torch.optim.Adam if optimizer == "adam" else torch.optim.SGD)(ref.parameters(), lr=lr)
+            losses, ref_div = [], None
+            for epoch in range(120):
+                loss = nn.MSELoss()(ref(xtr), ytr)
+                loss.backward()
+                ref_div = check_finite(epoch, loss, ref.parameters())
+                if ref_div is not None:
+                    break
+                losses.append(loss.item())
+                opt.step()
+                opt.zero_grad()
+                if epoch + 1 < len(checkpoints) and checkpoints[epoch + 1][0] == epoch + 1:
+                    ref.eval()
+                    with torch.no_grad():
+                        assert nn.MSELoss()(ref(xtr), ytr).item() == checkpoints[epoch + 1][1]
+                    ref.train()
+        assert objective == losses and repr(div) == repr(ref_div)
+        assert all(torch.equal(a, b) for a, b in zip(net.state_dict().values(), ref.state_dict().values()))
+    if lr == 10.0:
+        assert div is not None

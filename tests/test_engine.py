@@ -221,3 +221,33 @@ def test_stacked_nets_equal_the_plain_loop_each(optimizer, lr, loss_name):
             assert torch.allclose(st.params[name][i], p.detach(), atol=1e-6, rtol=0)
 
 
+
+
+# --- nn.Linear stacks through torch.baddbmm ----------------------------------------------------------------
+@pytest.mark.parametrize("act", ["tanh", "relu", "sigmoid", "leaky_relu", "linear"])
+@pytest.mark.parametrize("sizes,n", [((64, 64, 64, 10), 64), ((64, 8, 10), 360), ((10, 24, 24, 3), 352)])
+def test_a_linear_stack_equals_each_nets_own_layers_forward_and_backward_bit_for_bit(act, sizes, n):
+    assert engine.bmm_exact(sizes, n)
+    g = torch.Generator().manual_seed(3)
+    x = torch.randn(n, sizes[0], generator=g)
+    models = [initialize(mlp(sizes, act), ("default", "xavier_normal", "kaiming_normal")[i], act, generator=g)
+              if i else linear_default_init_(mlp(sizes, act), g) for i in range(3)]
+    Ws, bs = engine.stack_linears(models)
+    out = engine.linear_stack_forward(Ws, bs, models[0][1], x)
+    torch.autograd.backward([o.square().mean() for o in out])
+    for i, m in enumerate(models):
+        mine = m(x)
+        assert torch.equal(out[i], mine)
+        mine.square().mean().backward()
+        lins = [l for l in m if isinstance(l, nn.Linear)]
+        for W, b, lin in zip(Ws, bs, lins):
+            assert torch.equal(W.grad[i], lin.weight.grad) and torch.equal(b.grad[i], lin.bias.grad)
+
+
+def test_bmm_exact_excludes_small_and_matrix_vector_products():
+    assert engine.bmm_exact((64, 64, 10), 64)
+    assert not engine.bmm_exact((1, 512, 1), 80)  # the dropout lesson's 1-H-1 net: matrix-vector products
+    assert not engine.bmm_exact((10, 24, 1), 353)  # the activations lesson's output unit
+    assert not engine.bmm_exact((2, 3, 3), 4)  # 4·3·3 < 400: torch's own small loop
+    # 353 × 24 hidden values per net: not whole vector blocks (a stacked sigmoid_backward differs in the last bit)
+    assert not engine.bmm_exact((10, 24, 24, 3), 353) and engine.bmm_exact((10, 24, 24, 3), 352)

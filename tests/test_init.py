@@ -454,3 +454,39 @@ def test_chart_builders_give_valid_vega_lite_from_real_data():
     C.training_pair(run.history.assign(scheme="X"), ["X"], labels, reference=math.log(10)).to_dict()
     sym = I.symmetry("constant", "tanh", 2, 16, 20, 0.1, 0)
     C.symmetry_trace(sym.trace, labels, "c").to_dict()
+
+
+@pytest.mark.parametrize("activation,depth,width,steps,lr,seed,runs", [
+    ("tanh", 10, 256, 100, 0.1, 0, (("default", ()), ("xavier_normal", ()), ("kaiming_normal", ()))),  # the page
+    ("relu", 20, 64, 40, 0.3, 9, (("kaiming_normal", (("mode", "fan_out"),)), ("default", ()), ("xavier_normal", ()))),
+    ("sigmoid", 3, 8, 20, 1.0, 2, (("normal", (("std", 1.0),)), ("default", ()), ("xavier_normal", ()),
+                                   ("kaiming_normal", ()))),
+    # nets that stop at different steps (NaN/inf), one that goes on alone
+    ("leaky_relu", 10, 256, 100, 10.0, 0, (("uniform", (("bound", 3.0),)), ("default", ()), ("xavier_normal", ()),
+                                           ("kaiming_normal", ()))),
+    ("linear", 10, 64, 40, 3.0, 1, (("orthogonal", (("gain", "calculate_gain"),)), ("default", ()),
+                                    ("kaiming_uniform", ()))),
+])
+def test_train_many_stacked_equals_the_plain_loop_run_by_run(activation, depth, width, steps, lr, seed, runs):
+    """The stacked path (one baddbmm per layer for every scheme) gives each run's numbers bit for bit."""
+    together = I.train_many(runs, activation, depth, width, steps, lr, seed)
+    for (scheme, args), r in zip(runs, together):
+        alone = I.train(scheme, activation, depth, width, steps, lr, seed, **dict(args))
+        assert r.scheme == scheme and r.history.equals(alone.history)
+        assert repr(r.diverged) == repr(alone.diverged)  # (a NaN value is not == itself)
+    if lr == 10.0:
+        assert sum(r.diverged is not None for r in together) >= 2 and any(r.diverged is None for r in together)
+
+
+def test_train_many_falls_back_to_one_run_at_a_time_where_a_stack_would_round_differently(monkeypatch):
+    import nnviz.engine
+
+    runs = (("default", ()), ("xavier_normal", ()))
+    stacked = I.train_many(runs, "tanh", 2, 16, 20, 0.1, 3)
+    monkeypatch.setattr(nnviz.engine, "bmm_exact", lambda sizes, n: False)
+    calls = []
+    real = I.training.train
+    monkeypatch.setattr(I.training, "train", lambda *a, **k: calls.append(a) or real(*a, **k))
+    alone = I.train_many(runs, "tanh", 2, 16, 20, 0.1, 3)
+    assert len(calls) == 2
+    assert all(a.history.equals(b.history) for a, b in zip(stacked, alone))

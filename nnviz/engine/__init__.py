@@ -10,7 +10,8 @@
   the plain ``nn.Sequential`` + ``torch.optim`` loop;
 - :mod:`~nnviz.engine.record`: many nets' outcomes (``trace``), one net's whole history (``history``);
 - :mod:`~nnviz.engine.stacked`: a few nets of one structure, any loss or layer, trained as one
-  torch.func computation (``train_stacked``): the path for lessons that compare nets;
+  torch.func computation (``train_stacked``); and ``nn.Linear`` stacks as one ``torch.baddbmm`` per layer
+  (``stack_linears``, ``linear_stack_forward``), bit for bit each net's own numbers where ``bmm_exact``;
 - :func:`one_thread`: one intra-op thread for these tiny tensor programs.
 """
 
@@ -19,10 +20,11 @@ from nnviz.engine.flat import Layout
 from nnviz.engine.forward import ACT_CODES, forward, forward_zs
 from nnviz.engine.loss import bce, point_losses, right_probability
 from nnviz.engine.record import History, Trace, history, trace
-from nnviz.engine.stacked import Stacked, train_stacked
+from nnviz.engine.stacked import Stacked, bmm_exact, linear_stack_forward, stack_linears, train_stacked
 from nnviz.engine.threads import one_thread
 from nnviz.models import layer_sizes, linear_default_init_, mlp
 
 __all__ = ["ACT_CODES", "SCRIPTED", "Batch", "History", "Layout", "Trace", "bce", "forward", "forward_zs",
            "history", "layer_sizes", "linear_default_init_", "mlp", "one_thread", "point_losses",
-           "right_probability", "Stacked", "trace", "train_stacked"]
+           "right_probability", "Stacked", "bmm_exact", "linear_stack_forward", "stack_linears", "trace",
+           "train_stacked"]

@@ -76,3 +76,50 @@ def train_stacked(models: Sequence[nn.Module], x: torch.Tensor, y: torch.Tensor,
             if progress is not None and (t + 1) % max(1, steps // 20) == 0:
                 progress((t + 1) / steps)
     return Stacked(losses, {k: v.detach() for k, v in params.items()})
+
+
+# --- nn.Linear stacks through torch.baddbmm: the same numbers as each net's own nn.Linear -------------------
+BMM_MIN_WORK = 400  # torch's CPU bmm multiplies smaller products (n·in·out) with its own loop, not the BLAS gemm
+VEC_BLOCK = 64  # an elementwise kernel's vector loop handles blocks of up to this many floats, the rest one by one
+
+
+def bmm_exact(sizes: Sequence[int], n: int) -> bool:
+    """Whether :func:`linear_stack_forward` of an MLP with layer sizes ``sizes`` on ``n`` rows (and its
+    autograd backward) gives each net's ``nn.Linear`` numbers bit for bit (torch's CPU float32 bmm).
+
+    torch's bmm multiplies batch by batch with the gemm that ``nn.Linear``'s addmm calls — unless a
+    product is small (n·in·out < 400: a loop of its own) or a matrix-vector one (a layer of width 1 in or
+    out: the BLAS takes another path). The activations run once over all nets' hidden layers: each net's
+    (n, width) block must be a whole number of vector blocks (``VEC_BLOCK``), else an element computed in
+    the vector loop for the stack is computed by the scalar tail for its own net (sigmoid's last bit
+    differs). Measured (tests/test_engine.py), not promised by torch.
+    """
+    return (n > 1 and all(min(a, b) > 1 and n * a * b >= BMM_MIN_WORK for a, b in zip(sizes[:-1], sizes[1:]))
+            and all(n * w % VEC_BLOCK == 0 for w in sizes[1:-1]))
+
+
+def stack_linears(models: Sequence[nn.Module]) -> tuple[list[torch.Tensor], list[torch.Tensor]]:
+    """Every net's ``nn.Linear`` weights and biases stacked: ([W (S, out, in)], [b (S, out)]), leaves that
+    require grad (copies: the models are left as they were)."""
+    lins = [[m for m in model.modules() if isinstance(m, nn.Linear)] for model in models]
+    if len({len(ls) for ls in lins}) != 1:
+        raise ValueError("the models must have the same nn.Linear layers")
+    Ws = [torch.stack([ls[i].weight.detach() for ls in lins]).requires_grad_(True) for i in range(len(lins[0]))]
+    bs = [torch.stack([ls[i].bias.detach() for ls in lins]).requires_grad_(True) for i in range(len(lins[0]))]
+    return Ws, bs
+
+
+def linear_stack_forward(Ws: Sequence[torch.Tensor], bs: Sequence[torch.Tensor], act: Callable | None,
+                         x: torch.Tensor) -> torch.Tensor:
+    """(S, N, out): the MLP ``Linear, act, …, Linear`` of every net on ``x`` ((N, in) shared, or (S, N, in)).
+
+    Each layer is ``torch.baddbmm(b, h, Wᵀ)``, which per net is ``nn.Linear``'s ``addmm(b, h, Wᵀ)`` with
+    the same strides; see :func:`bmm_exact` for the sizes where that holds bit for bit.
+    """
+    S = Ws[0].shape[0]
+    h = x.expand(S, *x.shape) if x.dim() == 2 else x
+    for i, (W, b) in enumerate(zip(Ws, bs)):
+        h = torch.baddbmm(b.unsqueeze(1), h, W.transpose(1, 2))
+        if act is not None and i < len(Ws) - 1:
+            h = act(h)
+    return h
