@@ -327,8 +327,8 @@ class Page:
         spec, arrow = SENT.get((self._state_key(), name), lambda: prepare(chart() if callable(chart) else chart,
                                                                       self._frames, theme()))
         text = alt() if callable(alt) else alt
-        if text:
-            spec = {**spec, "description": text}
+        # Streamlit applies alt as the view's description in the browser; kept out of the spec, so a new
+        # sentence leaves the spec (and the browser's view) as it was.
         box.vega_lite_chart({**spec, "datasets": dict(arrow)}, width="stretch", alt=text or None)
         self.data(data, name, box)
 
