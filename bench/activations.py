@@ -25,9 +25,9 @@ import torch
 from nnviz import gradients as G
 
 ROOT = Path(__file__).resolve().parents[1]
-HEAVIEST = dict(acts=("gelu", "silu", "elu"), depth=20, width=64, epochs=200, opt="adam", lr=1e-4,
+HEAVIEST = dict(acts=("gelu", "silu", "elu"), depth=20, width=64, epochs=200, optimizer="adam", lr=1e-4,
                 init="kaiming_normal")
-HEAVIEST_QUERY = {"acts": "gelu,silu,elu", "depth": "20", "width": "64", "epochs": "200", "opt": "adam",
+HEAVIEST_QUERY = {"acts": "gelu,silu,elu", "depth": "20", "width": "64", "epochs": "200", "optimizer": "adam",
                   "lr": "0.0001", "init": "kaiming_normal"}
 
 

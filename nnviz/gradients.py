@@ -86,7 +86,7 @@ SETTINGS = Spec(
     Choice("data", "diabetes", options=DATASETS, widget="segmented"),
     Int("depth", 16, lo=2, hi=20),
     Int("width", 24, lo=3, hi=64),
-    Choice("opt", "sgd", options=OPTIMIZERS, widget="segmented"),
+    Choice("optimizer", "sgd", options=OPTIMIZERS, widget="segmented"),
     Float("lr", 0.003, lo=1e-4, hi=10.0, options=LEARNING_RATES, widget="select_slider"),
     Int("epochs", 100, lo=10, hi=200, step=10),
     Float("slope", 0.01, lo=0.0, hi=0.5, options=SLOPES, widget="select_slider"),
@@ -95,7 +95,8 @@ SETTINGS = Spec(
     Bool("paper", False, widget="toggle"),  # run the paper check (Glorot & Bengio 2010)
 )
 # Prepared combinations the page offers as buttons (each a complete, valid setting).
-_BASE = dict(data="diabetes", depth=16, width=24, init="default", biases="default", opt="sgd", lr=0.003, epochs=100, slope=0.01, seed=0)
+_BASE = dict(data="diabetes", depth=16, width=24, init="default", biases="default", optimizer="sgd", lr=0.003,
+             epochs=100, slope=0.01, seed=0)
 PRESETS: dict[str, dict] = {
     # The tutorial's net: Linear(10, 3) → 3 → 3 → Linear(3, 1), ReLU vs LeakyReLU, plain SGD. It trains
     # 200,000 epochs at lr 1e-4; 200 epochs at lr 0.1 cover a similar distance (lr × epochs).
@@ -362,7 +363,7 @@ def train(
     width: int = 24,
     init: str = "default",
     biases: str = "default",
-    opt: str = "sgd",
+    optimizer: str = "sgd",
     lr: float = 0.003,
     epochs: int = 100,
     seed: int = 0,
@@ -379,7 +380,7 @@ def train(
     others go on. ``progress(fraction)`` is called now and then.
     """
     acts = SETTINGS["acts"].check(acts)
-    settings = SETTINGS.check(data=data, depth=depth, width=width, init=init, biases=biases, opt=opt, lr=lr,
+    settings = SETTINGS.check(data=data, depth=depth, width=width, init=init, biases=biases, optimizer=optimizer, lr=lr,
                               epochs=epochs, seed=seed, slope=slope)
     _ARGS.check(threshold=saturation_threshold)
     d = dataset(data, seed)
@@ -390,7 +391,7 @@ def train(
             if progress is not None:
                 progress((k + fraction) / len(acts))
 
-        h, r, divergence[act] = _train_one(act, d, depth, width, init, biases, opt, lr, epochs, seed, slope,
+        h, r, divergence[act] = _train_one(act, d, depth, width, init, biases, optimizer, lr, epochs, seed, slope,
                                            snaps, saturation_threshold, report)
         hist.append(h)
         rows += r
@@ -400,13 +401,13 @@ def train(
     return Experiment(tuple(acts), {"acts": acts, **settings}, pd.concat(hist, ignore_index=True), layers, divergence)
 
 
-def _train_one(act, d: Data, depth, width, init, biases, opt, lr, epochs, seed, slope, snaps, threshold, report):
+def _train_one(act, d: Data, depth, width, init, biases, optimizer, lr, epochs, seed, slope, snaps, threshold, report):
     """One net's full-batch loop: (history frame, snapshot rows, divergence or None)."""
     model = build(act, d.X_train.shape[1], depth, width, init, seed, slope, biases)
     params = list(model.parameters())
     # The code export's optimizer; foreach=True only fuses the per-tensor updates (same numbers, tested).
-    optimizer = (torch.optim.SGD(params, lr=lr, foreach=True) if opt == "sgd"
-                 else torch.optim.Adam(params, lr=lr, foreach=True))
+    opt = (torch.optim.SGD(params, lr=lr, foreach=True) if optimizer == "sgd"
+           else torch.optim.Adam(params, lr=lr, foreach=True))
     criterion = nn.MSELoss() if d.loss == "mse" else nn.BCEWithLogitsLoss()
     pairs = _following_activations(model)
     hidden_act = pairs[0][1]
@@ -442,7 +443,7 @@ def _train_one(act, d: Data, depth, width, init, biases, opt, lr, epochs, seed, 
             if e in snaps:
                 rows += _snapshot_rows(act, e, pairs, zs, hidden_act, depth, threshold)
         if e < epochs:
-            optimizer.step()
+            opt.step()
         if e % every == 0:
             report(e / (epochs + 1))
     stop = divergence.step if divergence else epochs + 1

@@ -33,9 +33,9 @@ def mechanisms(acts, data, depth, width, init, seed, slope):
 
 
 @ui.cached
-def experiment(acts, data, depth, width, init, biases, opt, lr, epochs, seed, slope, _label=""):
+def experiment(acts, data, depth, width, init, biases, optimizer, lr, epochs, seed, slope, _label=""):
     with ui.progress(_label) as report:
-        return G.train(acts, data=data, depth=depth, width=width, init=init, biases=biases, opt=opt, lr=lr,
+        return G.train(acts, data=data, depth=depth, width=width, init=init, biases=biases, optimizer=optimizer, lr=lr,
                        epochs=epochs, seed=seed, slope=slope, progress=report)
 
 
@@ -118,7 +118,7 @@ with page.settings_box():
     page.control("width", c2)
     page.control("epochs", c3)
     c1, c2, c3 = st.columns(3)
-    page.control("opt", c1)
+    page.control("optimizer", c1)
     page.control("lr", c2)
     page.control("seed", c3)
 
@@ -126,7 +126,7 @@ v = page.values
 acts = v["acts"]
 # The slope only matters to LeakyReLU nets: leave it out of the cache key otherwise.
 run_slope = v["slope"] if "leaky_relu" in acts else G.SETTINGS["slope"].default
-ex = experiment(acts, v["data"], v["depth"], v["width"], v["init"], v["biases"], v["opt"], v["lr"], v["epochs"],
+ex = experiment(acts, v["data"], v["depth"], v["width"], v["init"], v["biases"], v["optimizer"], v["lr"], v["epochs"],
                 v["seed"], run_slope, _label=page.t("ui.computing"))
 mech = mechanisms(acts, v["data"], v["depth"], v["width"], v["init"], v["seed"], run_slope)
 summary = ex.summary().set_index("activation")

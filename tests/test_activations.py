@@ -260,10 +260,10 @@ def test_datasets_have_the_documented_shapes():
 # --- the batched trainer ---------------------------------------------------------------------------------
 
 
-def _plain_loop(act, data, depth, width, init, opt, lr, epochs, seed, slope):
+def _plain_loop(act, data, depth, width, init, optimizer, lr, epochs, seed, slope):
     d = G.dataset(data, seed)
     model = G.build(act, d.X_train.shape[1], depth, width, init, seed, slope)
-    optim = (torch.optim.SGD if opt == "sgd" else torch.optim.Adam)(model.parameters(), lr=lr)
+    optim = (torch.optim.SGD if optimizer == "sgd" else torch.optim.Adam)(model.parameters(), lr=lr)
     lossf = nn.MSELoss() if d.loss == "mse" else nn.BCEWithLogitsLoss()
     first = G.layer_grad_norms(model, d.X_train, d.y_train, d.loss)
     losses, tests = [], []
@@ -282,7 +282,7 @@ def _plain_loop(act, data, depth, width, init, opt, lr, epochs, seed, slope):
 @pytest.mark.parametrize("data, opt, init, lr", [("diabetes", "sgd", "kaiming_normal", 0.01),
                                                  ("moons", "adam", "default", 0.01)])
 def test_batched_training_equals_one_sequential_loop_per_activation(data, opt, init, lr):
-    kw = dict(data=data, depth=3, width=6, init=init, opt=opt, lr=lr, epochs=30, seed=2, slope=0.1)
+    kw = dict(data=data, depth=3, width=6, init=init, optimizer=opt, lr=lr, epochs=30, seed=2, slope=0.1)
     ex = G.train(("sigmoid", "leaky_relu", "gelu"), **kw)
     for act in ex.activations:
         first, last, losses, tests = _plain_loop(act, **kw)
@@ -391,7 +391,7 @@ def test_code_export_reproduces_the_per_layer_norms_and_losses(lang, over):
     values = {**G.SETTINGS.defaults(), "acts": ("sigmoid", "relu"), "depth": 4, "width": 8, "epochs": 40,
               "lr": 0.01, **over}
     out = codegen.run(codegen.script("activations", values, lang), threads=2)  # the script pins one thread
-    kw = {k: values[k] for k in ("data", "depth", "width", "init", "biases", "opt", "lr", "epochs", "seed", "slope")}
+    kw = {k: values[k] for k in ("data", "depth", "width", "init", "biases", "optimizer", "lr", "epochs", "seed", "slope")}
     ex = G.train(values["acts"], **kw)
     init_rows = [ln for ln in out.splitlines() if ln.startswith("init ")]
     end_rows = [ln for ln in out.splitlines() if ln.startswith("end ")]
@@ -412,12 +412,12 @@ def test_code_export_reproduces_the_per_layer_norms_and_losses(lang, over):
 
 def test_code_export_for_xor_and_divergence_runs():
     values = {**G.SETTINGS.defaults(), "acts": ("relu",), "data": "xor", "depth": 2, "width": 4, "epochs": 10,
-              "init": "kaiming_uniform", "opt": "adam", "lr": 10.0}
+              "init": "kaiming_uniform", "optimizer": "adam", "lr": 10.0}
     src = codegen.script("activations", values, "en")
     compile(src, "<script>", "exec")
     assert "nn.BCEWithLogitsLoss()" in src and "torch.optim.Adam" in src
     out = codegen.run(src)
-    ex = G.train(values["acts"], **{k: values[k] for k in ("data", "depth", "width", "init", "opt", "lr",
+    ex = G.train(values["acts"], **{k: values[k] for k in ("data", "depth", "width", "init", "optimizer", "lr",
                                                            "epochs", "seed", "slope")})
     div = ex.divergence["relu"]
     if div is None:

@@ -205,7 +205,7 @@ def test_dying_preset_dead_shares():
 @claim("activations.why.adam", "ε = 10⁻⁸")
 def test_adam_moves_relu_but_not_sigmoid_at_the_default_init():
     assert torch.optim.Adam([torch.zeros(1, requires_grad=True)]).defaults["eps"] == 1e-8
-    h = preset_run("vanish", opt="adam", lr=0.001).history
+    h = preset_run("vanish", optimizer="adam", lr=0.001).history
     first = h[h.epoch == 0].set_index("activation")["train_loss"]
     last = h[h.epoch == 100].set_index("activation")["train_loss"]
     assert last["relu"] < 0.8 * first["relu"]

@@ -76,7 +76,7 @@ def _init(init: str, slope: float, c, biases: str = "default") -> str:
 def script(values: dict, lang: str) -> str:
     acts, seed, slope = tuple(values["acts"]), values["seed"], values["slope"]
     depth, width, epochs, lr = values["depth"], values["width"], values["epochs"], values["lr"]
-    data, init, opt = values["data"], values["init"], values["opt"]
+    data, init, opt = values["data"], values["init"], values["optimizer"]
     n_in = {"diabetes": 10, "moons": 2, "xor": 2}[data]
     c = lambda key, **kw: "# " + t(f"activations.code.{key}", lang, **kw)  # noqa: E731
     if init == "default":  # no init call: the module alone

@@ -80,8 +80,8 @@ STRINGS = {
         "ko": "은닉층의 개수입니다. 신경망의 nn.Linear는 이보다 하나 더 많습니다(출력층).",
     },
     "activations.width": {"en": "Units per hidden layer", "ko": "은닉층의 유닛 수"},
-    "activations.opt": {"en": "Optimizer", "ko": "옵티마이저"},
-    "activations.opt.help": {
+    "activations.optimizer": {"en": "Optimizer", "ko": "옵티마이저"},
+    "activations.optimizer.help": {
         "en": "SGD steps by lr × gradient, so a tiny gradient gives a tiny step. Adam divides each step by the "
         "gradient's running size, which hides vanishing gradients — up to a point.",
         "ko": "SGD는 학습률 × 기울기만큼 움직이므로 기울기가 작으면 한 스텝도 작습니다. Adam은 스텝 크기를 기울기의 "
