@@ -147,7 +147,7 @@ def test_histograms_count_every_value_on_one_shared_range_per_quantity():
     for q, g in h.groupby("quantity"):
         assert g.groupby("layer").bin_start.min().nunique() == 1  # same edges for every layer
     # Against numpy on the same tensor (same seed → same weights).
-    model = I.build(I.Scale("xavier_uniform", "tanh"), I.sizes(3, 32), torch.Generator().manual_seed(2))
+    model = I.build(I.Scale("xavier_uniform", "tanh"), I.sizes(32, 3), torch.Generator().manual_seed(2))
     w2 = model[2].weight.detach().double().numpy()
     g = h[(h.quantity == "weight") & (h.layer == 2)]
     edges = np.append(g.bin_start.values, g.bin_end.values[-1])
@@ -287,7 +287,7 @@ def test_random_init_units_differ():
 
 def test_constant_init_gradients_equal_by_autograd():
     # Independent of nnviz's bookkeeping: all rows of ∂L/∂W₁ are equal for a constant init.
-    model = I.build(I.Scale("constant", "sigmoid", value=0.05), I.sizes(2, 16), torch.Generator())
+    model = I.build(I.Scale("constant", "sigmoid", value=0.05), I.sizes(16, 2), torch.Generator())
     X, y, _, _ = data.digits(0)
     nn.functional.cross_entropy(model(X[:50]), y[:50]).backward()
     g = model[0].weight.grad

@@ -14,7 +14,7 @@ from nnviz.backprop.records import Trace
 from nnviz.backprop.settings import SAMPLES, SETTINGS
 from nnviz.backprop.weights import Slot, flat_weights, set_weights
 from nnviz.data import logic_gate
-from nnviz.models import linear_default_init_, mlp
+from nnviz.models import layer_sizes, linear_default_init_, mlp
 
 
 def sample(name: str = "x10") -> tuple[torch.Tensor, torch.Tensor]:
@@ -27,10 +27,10 @@ def sample(name: str = "x10") -> tuple[torch.Tensor, torch.Tensor]:
     return X[row : row + 1], y[row : row + 1]
 
 
-def sizes(width: int = 2, depth: int = 1) -> list[int]:
-    """Layer sizes of the page's net: 2 inputs, ``depth`` hidden layers of ``width``, 1 output."""
+def sizes(width: int = 2, depth: int = 1) -> tuple[int, ...]:
+    """Layer sizes of the page's net, input first: 2 inputs, ``depth`` hidden layers of ``width``, 1 output."""
     SETTINGS.check(width=width, depth=depth)
-    return [2] + [width] * depth + [1]
+    return layer_sizes(2, width, depth, 1)
 
 
 def n_params(width: int = 2, depth: int = 1) -> int:

@@ -15,12 +15,12 @@ from torch import nn
 from nnviz import data as nndata
 from nnviz import models
 from nnviz.init.settings import FORMULAS, N_CLASSES, N_FEATURES, NOISE_SEED_OFFSET, SETTINGS, STD_FORMULAS
-from nnviz.models import INIT_SCHEMES, initialize, theory_weight_std
+from nnviz.models import INIT_SCHEMES, initialize, layer_sizes, theory_weight_std
 
 
-def sizes(depth: int, width: int) -> list[int]:
-    """Layer sizes: 64 inputs, ``depth`` hidden layers of ``width``, 10 outputs."""
-    return [N_FEATURES] + [width] * depth + [N_CLASSES]
+def sizes(width: int, depth: int) -> tuple[int, ...]:
+    """Layer sizes, input first: 64 inputs, ``depth`` hidden layers of ``width``, 10 outputs."""
+    return layer_sizes(N_FEATURES, width, depth, N_CLASSES)
 
 
 def gain_act(scheme: str, activation: str, gain: str) -> str:

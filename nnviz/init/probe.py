@@ -93,7 +93,7 @@ def probe(
     if not 4 <= bins <= 200:
         raise ValueError(f"bins must be between 4 and 200, got {bins!r}")
     scale = _scale(scheme, activation, std, bound, value, mode, gain)
-    layer_sizes = sizes(depth, width)
+    layer_sizes = sizes(width, depth)
     x, y = inputs(data, batch, seed)
     model = build(scale, layer_sizes, torch.Generator().manual_seed(seed))
 

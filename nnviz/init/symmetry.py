@@ -76,7 +76,7 @@ def symmetry(
     scale = _scale(scheme, activation, std, bound, value, mode, gain)
     tw = train_width(width)
     units = min(units, tw)
-    model = build(scale, sizes(depth, tw), torch.Generator().manual_seed(seed))
+    model = build(scale, sizes(tw, depth), torch.Generator().manual_seed(seed))
     linears = [m for m in model if isinstance(m, nn.Linear)]
     # The last hidden layer: nearest the loss, its weights move the most (deep layers below a
     # saturated one barely move at all).

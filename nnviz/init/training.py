@@ -131,7 +131,7 @@ def train(
     _check(scheme=scheme, activation=activation, depth=depth, width=width, steps=steps, lr=lr, seed=seed,
            std=std, bound=bound, value=value, mode=mode, gain=gain)
     scale = _scale(scheme, activation, std, bound, value, mode, gain)
-    model = build(scale, sizes(depth, train_width(width)), torch.Generator().manual_seed(seed))
+    model = build(scale, sizes(train_width(width), depth), torch.Generator().manual_seed(seed))
     with _flush_denormals():
         history, div = _train_loop(model, steps, lr, seed, on_step)
     return TrainRun(scheme, history, div)
@@ -190,7 +190,7 @@ def _train_stacked(runs: Sequence[tuple[str, dict]], activation: str, depth: int
         checked.append((scheme, _scale(scheme, activation, kw.get("std", 0.01), kw.get("bound", 0.05),
                                        kw.get("value", 0.1), kw.get("mode", "fan_in"),
                                        kw.get("gain", "torch_default"))))
-    layer_sizes = sizes(depth, train_width(width))
+    layer_sizes = sizes(train_width(width), depth)
     X, y, Xt, yt = _digits(seed)
     Xe, ye = X[:EVAL_TRAIN], y[:EVAL_TRAIN]
     if not all(bmm_exact(layer_sizes, n) for n in (TRAIN_BATCH, len(Xe), len(Xt))):
