@@ -367,16 +367,17 @@ def test_training_loop_equals_the_tutorials_plain_loop_bit_for_bit(optimizer, lr
     """_train (foreach optimizer, one fused finiteness test) against the tutorial's loop: torch.optim's
     default single-tensor update and check_finite every epoch; the same losses, weights and divergence."""
     from nnviz.data import noise_regression
+    from nnviz.dropout import overfit
     from nnviz.training import check_finite
 
     xtr, ytr, xte, yte = noise_regression(60, 1.0, 3, test_fraction=0.2)
     for p in (0.0, 0.5):
-        with D._seeded(5):
+        with D.seeded(5):
             net = mlp([1, 64, 1], "relu", dropout=p)
             ref = mlp([1, 64, 1], "relu", dropout=p)
             ref.load_state_dict(net.state_dict())
             state = torch.get_rng_state()
-            objective, checkpoints, div = D._train(net, xtr, ytr, xte, yte, optimizer, lr, 120, 5, lambda e: None)
+            objective, checkpoints, div = overfit._train(net, xtr, ytr, xte, yte, optimizer, lr, 120, 5, lambda e: None)
             torch.set_rng_state(state)  # the same dropout masks for the plain loop
             opt = (torch.optim.Adam if optimizer == "adam" else torch.optim.SGD)(ref.parameters(), lr=lr)
             losses, ref_div = [], None

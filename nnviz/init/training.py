@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import pandas as pd
 import torch
@@ -248,13 +249,13 @@ def _train_stacked(runs: Sequence[tuple[str, dict]], activation: str, depth: int
             out = linear_stack_forward(Ws, bs, act, xb)
             losses = [F.cross_entropy(out[i], yb) for i in range(len(live))]
             torch.autograd.backward(losses)
-            grads = [p.grad for p in params]
+            grads = [cast(torch.Tensor, p.grad) for p in params]  # every parameter takes part in the loss
             if not (all(torch.isfinite(l) for l in losses) and torch.isfinite(nn.utils.get_total_norm(grads))):
                 stopped = []
                 for i, s in enumerate(live):  # the plain loop's test, net by net
                     mine = [g[i] for g in grads]
                     if not (torch.isfinite(losses[i]) and torch.isfinite(nn.utils.get_total_norm(mine))):
-                        d = check_finite(step + 1, losses[i], [_Slot(g) for g in mine])
+                        d = check_finite(step + 1, losses[i], cast(list[torch.Tensor], [_Slot(g) for g in mine]))
                         if d is not None:
                             div[s] = d
                             stopped.append(s)
