@@ -333,6 +333,7 @@ def test_verdicts():
     assert pg.verdict(_run_with([1, 0.5, 0.2], [1, 0.6, 0.7], [0.5, 0.9, 0.95])) == "overfit"
     assert pg.verdict(_run_with([1, 0.5, 0.2], [1, 0.6, 0.65], [0.5, 0.9, 0.95])) == "good"  # 0.65 < 0.66
     assert pg.verdict(_run_with([1, 0.9, 0.8], [1, 0.9, 0.8], [0.5, 0.6, 0.7])) == "underfit"
+    assert pg.verdict(_run_with([1, 0.05, 0.01], [1, 0.05, 0.065], [0.5, 1, 1])) == "good"  # +30 %, but only 0.015
     assert pg.best_epoch(_run_with([1, 0.5, 0.2], [1, 0.6, 0.7], [0.5, 0.9, 0.95])) == 1
 
 

@@ -43,7 +43,7 @@ SETTINGS = Spec(
     Float("dropout", 0.0, lo=0.0, hi=0.7, options=DROPOUTS, widget="select_slider"),
     Float("wd", 0.0, lo=0.0, hi=0.1, options=WEIGHT_DECAYS, widget="select_slider"),
     Choice("optimizer", "adam", options=OPTIMIZERS, widget="segmented"),
-    Float("lr", 0.03, lo=0.001, hi=10.0, options=LEARNING_RATES, widget="select_slider"),
+    Float("lr", 0.01, lo=0.001, hi=10.0, options=LEARNING_RATES, widget="select_slider"),
     Int("batch", 16, lo=1, hi=MAX_POINTS, widget="number"),
     Int("epochs", 100, lo=1, hi=MAX_EPOCHS),
     Int("view", MAX_EPOCHS, lo=0, hi=MAX_EPOCHS),  # the epoch the views show (beyond the end: the end)

@@ -23,6 +23,7 @@ UNIT_PIXELS = 24  # a unit's thumbnail
 # class colours (Okabe–Ito blue, orange, green), as the charts draw the points
 CLASS_RGB = np.array([[0x00, 0x72, 0xB2], [0xE6, 0x9F, 0x00], [0x00, 0x9E, 0x73]], dtype=np.float64)
 OVERFIT_GAP = 0.1  # test loss this much above its best (relatively) while the train loss still falls: overfitting
+OVERFIT_MIN = 0.02  # … and at least this much (a tiny loss wobbling is not overfitting)
 GOOD_ACCURACY = 0.9
 
 
@@ -150,14 +151,14 @@ def loss_table(run: Run) -> pd.DataFrame:
 
 def verdict(run: Run) -> str:
     """How the run ended: "diverged", "overfit" (the test loss rose more than :data:`OVERFIT_GAP` above
-    its best while the train loss kept falling), "underfit" (train accuracy below :data:`GOOD_ACCURACY`),
+    its best, and by at least :data:`OVERFIT_MIN`, while the train loss kept falling), "underfit" (train accuracy below :data:`GOOD_ACCURACY`),
     or "good"."""
     if run.diverged is not None:
         return "diverged"
     test, tr = run.test_loss, run.train_loss
     if len(test) and np.isfinite(test).all():
         best = int(np.argmin(test))
-        if test[-1] > test[best] * (1 + OVERFIT_GAP) and tr[-1] < tr[best]:
+        if test[-1] > test[best] + max(OVERFIT_GAP * test[best], OVERFIT_MIN) and tr[-1] < tr[best]:
             return "overfit"
     if run.train_acc[-1] < GOOD_ACCURACY:
         return "underfit"
