@@ -38,7 +38,7 @@ STRINGS = {
     "playground.noise.help": {
         "en": "Standard deviation of the Gaussian noise added to each coordinate, relative to the set's size "
         "(scikit-learn's noise). 0 to 1.",
-        "ko": "각 좌표에 더하는 가우스 노이즈의 표준편차입니다. 데이터 크기에 대한 비율이며 scikit-learn의 noise와 같습니다. "
+        "ko": "각 좌표에 더하는 가우스 노이즈의 표준편차입니다. 데이터 크기에 대한 비율이며 scikit-learn의 `noise`와 같습니다. "
         "0에서 1까지.",
     },
     "playground.n": {"en": "Number of points", "ko": "점 개수"},
@@ -73,7 +73,7 @@ STRINGS = {
     "playground.features_help": {
         "en": "The inputs the net sees, computed from each point's (x₁, x₂) as in TensorFlow Playground. With x₁² and "
         "x₂² a net without hidden layers can already draw a circle. None switched on: x₁ and x₂.",
-        "ko": "신경망이 받는 입력으로, TensorFlow Playground처럼 각 점의 (x₁, x₂)에서 계산합니다. x₁²와 x₂²가 있으면 "
+        "ko": "신경망이 받는 입력으로, TensorFlow 플레이그라운드처럼 각 점의 (x₁, x₂)에서 계산합니다. x₁²와 x₂²가 있으면 "
         "은닉층이 없어도 원을 그릴 수 있습니다. 아무것도 켜지 않으면 x₁과 x₂를 씁니다.",
     },
     "playground.layers": {"en": "Hidden layers", "ko": "은닉층 수"},
@@ -172,12 +172,12 @@ STRINGS = {
         "en": "Add more points to train: at least {n} points, and at least 2 in each of two classes.",
         "ko": "학습하려면 점을 더 찍으세요. 모두 {n}개 이상이고, 두 클래스에 각각 2개 이상 있어야 합니다.",
     },
-    "playground.csv": {"en": "Paste points as CSV (x1,x2,label)", "ko": "CSV로 점 붙여 넣기 (x1,x2,label)"},
+    "playground.csv": {"en": "Paste points as CSV (`x1,x2,label`)", "ko": "CSV로 점 붙여 넣기 (`x1,x2,label`)"},
     "playground.csv.help": {
         "en": "One point a line: x1,x2,label with x1 and x2 between −6 and 6 and label 0, 1 or 2; a first line "
         "x1,x2,label is allowed. At most 1,000 points in all.",
-        "ko": "한 줄에 점 하나씩 x1,x2,label 형식으로 씁니다. x1과 x2는 −6에서 6 사이, label은 0, 1, 2 가운데 하나입니다. "
-        "첫 줄에 x1,x2,label 머리글을 써도 됩니다. 모두 합쳐 최대 1,000개입니다.",
+        "ko": "행마다 점 하나씩 `x1,x2,label` 형식으로 씁니다. x1과 x2는 −6에서 6 사이, 레이블은 0, 1, 2 가운데 하나입니다. "
+        "첫 행에 `x1,x2,label` 머리글을 써도 됩니다. 모두 합쳐 최대 1,000개입니다.",
     },
     "playground.csv.add": {"en": "Add these points", "ko": "이 점들 추가"},
     "playground.csv.added": {"en": "Added {n} points.", "ko": "점 {n}개를 추가했습니다."},
@@ -189,12 +189,12 @@ STRINGS = {
         "en": "Nothing was added: {reason}. The points already drawn are kept.",
         "ko": "아무것도 추가하지 않았습니다: {reason}. 이미 찍은 점은 그대로 둡니다.",
     },
-    "playground.csv.csv_fields": {"en": "{n} fields, expected 3 (x1,x2,label)", "ko": "값이 {n}개입니다. x1,x2,label 세 개여야 합니다"},
-    "playground.csv.csv_number": {"en": "“{value}” is not a finite number", "ko": "“{value}”는 유한한 숫자가 아닙니다"},
-    "playground.csv.csv_box": {"en": "{value} is outside {lo:g} … {hi:g}", "ko": "{value}{은} {lo:g} … {hi:g} 범위 밖입니다"},
+    "playground.csv.csv_fields": {"en": "{n} fields, expected 3 (x1,x2,label)", "ko": "값이 {n}개입니다. `x1,x2,label` 세 개여야 합니다"},
+    "playground.csv.csv_number": {"en": "“{value}” is not a finite number", "ko": "유한한 숫자가 아닙니다: “{value}”"},
+    "playground.csv.csv_box": {"en": "{value} is outside {lo:g} … {hi:g}", "ko": "{lo:g} … {hi:g} 범위 밖의 값입니다: {value}"},
     "playground.csv.csv_label": {
         "en": "label “{value}” is not a whole number 0 … {hi}",
-        "ko": "레이블 “{value}”는 0 … {hi} 사이의 정수가 아닙니다",
+        "ko": "레이블이 0 … {hi} 사이의 정수가 아닙니다: “{value}”",
     },
     "playground.csv.csv_rows": {"en": "more than {n} points in all", "ko": "모두 합쳐 {n}개가 넘습니다"},
     "playground.csv.csv_long": {"en": "the text is longer than {n} characters", "ko": "글이 {n}자보다 깁니다"},
@@ -355,7 +355,7 @@ STRINGS = {
         "en": "the playground's run: a {shape} net on {n} points, trained with torch.optim",
         "ko": "플레이그라운드의 학습: 점 {n}개에 {shape} 신경망을 torch.optim으로 학습합니다",
     },
-    "playground.code.data": {"en": "the page's points (x1, x2, label)", "ko": "페이지의 점 (x1, x2, label)"},
+    "playground.code.data": {"en": "the page's points (x1, x2, label)", "ko": "페이지의 점 (x1, x2, 레이블)"},
     "playground.code.split": {"en": "the page's train/test split", "ko": "페이지와 같은 학습/테스트 분할"},
     "playground.code.features": {"en": "the features the net sees", "ko": "신경망이 받는 특성"},
     "playground.code.init": {"en": "torch.nn.init on every weight, biases 0", "ko": "모든 가중치에 torch.nn.init, 편향은 0"},
