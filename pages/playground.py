@@ -1,5 +1,7 @@
 """The playground: your own data or a generated set, every lesson's knob, one live view, and A/B."""
 
+import functools
+
 import pandas as pd
 import streamlit as st
 
@@ -51,8 +53,8 @@ with page.settings_box():
                                 page["seed"])
             page.set(points=pg.encode(X.numpy(), y.numpy()))
 
-        def click() -> None:
-            picked = st.session_state["playground.click"].selection.get(charts.PICK) or []
+        def click(key: str) -> None:
+            picked = st.session_state[key].selection.get(charts.PICK) or []
             if picked:
                 p = picked[0]
                 page.set(points=pg.toggle(page["points"], float(p["x1"]), float(p["x2"]), page["label"]))
@@ -73,8 +75,33 @@ with page.settings_box():
         page.control("label", c1)
         c2.button(page.t(".own.copy"), on_click=copy_generated, key="playground.copy")
         c3.button(page.t(".own.clear"), on_click=page.set, kwargs={"points": ""}, key="playground.clear")
-        own_X, own_y = pg.decode(page["points"])
-        st.caption(page.t(".own.lead", n=len(own_y)))
+v = page.values
+data_key = tuple((k, v[k]) for k in pg.settings.DATA)
+pts = points(data_key)
+lbl = {n: page.t(f".lbl.{n}") for n in ("x1", "x2", "class", "split", "train", "test", "epoch", "loss", "accuracy",
+                                        "unit", "weight", "run", "predicted")}
+lbl["class_names"] = [f"{lbl['class']} {k}" for k in range(3)]
+if v["source"] == "own":
+    # the plane to draw on (click: add or remove a point)
+    st.caption(page.t(".own.lead", n=len(pts.y)))
+    own = pg.point_table(pts.X, pts.y, pts.train, pts.test)[["x1", "x2", "label"]]
+    # a new chart for every set of points: its selection starts empty, so a click on the spot clicked last counts
+    click_key = f"playground.click.{pg.points_id(v['points'])}"
+    st.vega_lite_chart(ui.vega_spec(charts.editor(own, lbl, 3)), on_select=functools.partial(click, click_key),
+                       selection_mode=charts.PICK, key=click_key, width="stretch")
+    st.text_area(page.t(".csv"), key="playground.csv_text", help=page.t(".csv.help"), height=110,
+                 placeholder="x1,x2,label\n1.5,-2,0\n-3,0.5,1")
+    st.button(page.t(".csv.add"), on_click=add_csv, key="playground.csv_add")
+    note = st.session_state.pop("_playground.csv_note", None)
+    if note and note[0] == "ok":
+        st.success(page.t(".csv.added", n=note[1]), icon=":material/check_circle:")
+    elif note:
+        detail = dict(note[2])
+        reason = page.t(f".csv.{detail.pop('reason')}", **detail)
+        st.error(page.t(".csv.error", line=note[1], reason=reason) if note[1] else
+                 page.t(".csv.error0", reason=reason), icon=":material/error:")
+
+
 with page.settings_box():
     st.markdown(f"**{page.t('.features_title')}**")
     st.caption(page.t(".features_help"))
@@ -98,30 +125,7 @@ with page.settings_box():
     page.control("epochs", c1)
     page.control("seed", c2)
 v = page.values
-
-lbl = {n: page.t(f".lbl.{n}") for n in ("x1", "x2", "class", "split", "train", "test", "epoch", "loss", "accuracy",
-                                        "unit", "weight", "run", "predicted")}
-lbl["class_names"] = [f"{lbl['class']} {k}" for k in range(3)]
-data_key = tuple((k, v[k]) for k in pg.settings.DATA)
 model_key = tuple((k, v[k]) for k in (*pg.settings.MODEL, *pg.FEATURES))
-pts = points(data_key)
-
-if v["source"] == "own":
-    # the plane to draw on (click: add or remove a point)
-    own = pg.point_table(pts.X, pts.y, pts.train, pts.test)[["x1", "x2", "label"]]
-    st.vega_lite_chart(ui.vega_spec(charts.editor(own, lbl, 3)), on_select=click, selection_mode=charts.PICK,
-                       key="playground.click", width="stretch")
-    st.text_area(page.t(".csv"), key="playground.csv_text", help=page.t(".csv.help"), height=110,
-                 placeholder="x1,x2,label\n1.5,-2,0\n-3,0.5,1")
-    st.button(page.t(".csv.add"), on_click=add_csv, key="playground.csv_add")
-    note = st.session_state.pop("_playground.csv_note", None)
-    if note and note[0] == "ok":
-        st.success(page.t(".csv.added", n=note[1]), icon=":material/check_circle:")
-    elif note:
-        detail = dict(note[2])
-        reason = page.t(f".csv.{detail.pop('reason')}", **detail)
-        st.error(page.t(".csv.error", line=note[1], reason=reason) if note[1] else
-                 page.t(".csv.error0", reason=reason), icon=":material/error:")
 
 if not pts.ok:
     st.info(page.t(".own.too_few", n=pg.session.MIN_OWN), icon=":material/add_location:")

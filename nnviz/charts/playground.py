@@ -32,14 +32,14 @@ def _named(pts: pd.DataFrame, labels: dict) -> pd.DataFrame:
     return out
 
 
-def points_layer(pts: pd.DataFrame, labels: dict, classes: int, size: int = 46) -> alt.Chart:
+def points_layer(pts: pd.DataFrame, labels: dict, classes: int, size: int = 46, legend: bool = True) -> alt.Chart:
     """The points coloured by class, circles for training and diamonds for test points, outlined in white."""
     df = _named(pts, labels)
     x, y = _axes(labels)
     tips = [tooltip_fmt("x1:Q", labels["x1"], ".3f"), tooltip_fmt("x2:Q", labels["x2"], ".3f"),
             alt.Tooltip("cls:N", title=labels["class"])]
     enc = dict(x=x, y=y, color=alt.Color("cls:N", scale=_class_scale(labels, classes), title=labels["class"],
-                                         legend=alt.Legend(orient="bottom")))
+                                         legend=alt.Legend(orient="bottom") if legend else None))
     if "split_name" in df:
         tips.append(alt.Tooltip("split_name:N", title=labels["split"]))
         enc["shape"] = alt.Shape("split_name:N", title=labels["split"],
@@ -114,7 +114,6 @@ def editor(pts: pd.DataFrame, labels: dict, classes: int, step: float = 0.25) ->
     x, y = _axes(labels)
     pick = alt.selection_point(name=PICK, on="click", nearest=True, fields=["x1", "x2", "kind"], clear=False)
     hit = alt.Chart(targets).mark_point(opacity=0, size=30).encode(x=x, y=y).add_params(pick)
-    layers = [hit]
-    if len(pts):
-        layers.append(points_layer(pts, labels, classes, size=70))
-    return alt.layer(*layers).properties(height=HEIGHT)
+    # the clickable layer on top (a click on a drawn point must reach it); no legend, so the plot keeps its place
+    layers = [points_layer(pts, labels, classes, size=70, legend=False)] if len(pts) else []
+    return alt.layer(*layers, hit).properties(height=HEIGHT)

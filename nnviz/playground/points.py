@@ -177,6 +177,13 @@ def to_csv(X, y) -> str:
     return "\n".join(rows) + "\n"
 
 
+def points_id(text: str) -> str:
+    """A short name for a set of points (a widget key that changes with them)."""
+    import hashlib
+
+    return hashlib.sha1(text.encode("ascii", "replace")).hexdigest()[:12]
+
+
 # --- editing -------------------------------------------------------------------------------------
 def toggle(text: str, x1: float, x2: float, label: int, radius: float = 0.3) -> str:
     """Click at (x1, x2): remove the nearest point within ``radius``, else add one of ``label``.
