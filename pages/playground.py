@@ -139,7 +139,7 @@ if run.diverged is not None:
     st.caption(page.t(".verdict.diverged", epoch=run.epochs))
 asked = v["epochs"]
 if run.epochs < asked and run.diverged is None:
-    per = -(-len(pts.train) // min(v["batch"], len(pts.train)))
+    per = pg.settings.updates_per_epoch(len(pts.train), v["batch"])
     st.caption(page.t(".capped", run=run.epochs, asked=asked, per=per, max=f"{pg.max_updates(v['layers']):,}",
                       layers=v["layers"]))
 

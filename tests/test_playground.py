@@ -303,10 +303,11 @@ def test_train_refuses_bad_arguments_by_name():
 
 # --- caps and verdicts ---------------------------------------------------------------------------------
 def test_epochs_are_capped_by_the_update_budget_of_the_depth():
-    assert pg.max_updates(6) == 9000 // 8 and pg.max_updates(0) == 4500
-    assert pg.epochs_run(100, 140, 16, 2) == 100  # 9 updates an epoch: 900 ≤ 2,250
-    assert pg.epochs_run(500, 700, 1, 6) == 1  # 700 updates an epoch, 1,125 allowed
-    assert pg.epochs_run(500, 700, 8, 6) == 1125 // 88
+    assert pg.max_updates(6) == 7200 // 8 and pg.max_updates(0) == 3600
+    assert pg.epochs_run(100, 140, 16, 2) == 100  # 9 updates + 1 an epoch: 1,000 ≤ 1,800
+    assert pg.epochs_run(500, 700, 1, 6) == 1  # 700 updates an epoch, 900 allowed
+    assert pg.epochs_run(500, 700, 8, 6) == 900 // 89
+    assert pg.epochs_run(500, 70, 32, 4) == 300  # 3 updates + 1 an epoch, 1,200 allowed
     assert pg.epochs_run(3, 5, 1000, 0) == 3
 
 
@@ -319,7 +320,7 @@ def test_the_biggest_run_stays_under_the_time_budget():
     pg.run(values, pts)  # warm
     t = time.perf_counter()
     run = pg.run(values, pts)
-    assert time.perf_counter() - t < 4.0
+    assert time.perf_counter() - t < 5.0  # the bound, even on the busy 2-core machine
     assert run.updates <= pg.max_updates(6)
 
 
@@ -333,6 +334,7 @@ def test_verdicts():
     assert pg.verdict(_run_with([1, 0.5, 0.2], [1, 0.6, 0.7], [0.5, 0.9, 0.95])) == "overfit"
     assert pg.verdict(_run_with([1, 0.5, 0.2], [1, 0.6, 0.65], [0.5, 0.9, 0.95])) == "good"  # 0.65 < 0.66
     assert pg.verdict(_run_with([1, 0.9, 0.8], [1, 0.9, 0.8], [0.5, 0.6, 0.7])) == "underfit"
+    assert pg.verdict(_run_with([1, 0.9, 0.8], [1, 1.2, 1.5], [0.5, 0.6, 0.7])) == "underfit"  # not learned first
     assert pg.verdict(_run_with([1, 0.05, 0.01], [1, 0.05, 0.065], [0.5, 1, 1])) == "good"  # +30 %, but only 0.015
     assert pg.best_epoch(_run_with([1, 0.5, 0.2], [1, 0.6, 0.7], [0.5, 0.9, 0.95])) == 1
 

@@ -17,9 +17,10 @@ WEIGHT_DECAYS = (0.0, 0.0001, 0.001, 0.01, 0.1)
 MAX_LAYERS = 6
 MAX_UNITS = 8
 MAX_EPOCHS = 500
-# Mini-batch updates a run may take: WORK // (hidden layers + 2) (a deeper net's update costs more).
-# 6 layers of 8: 1,125 updates, about 1.8 s on one core of the 2-core server, twice that with A/B on.
-WORK = 9000
+# Work a run may do: WORK // (hidden layers + 2) units (a deeper net's update costs more), one unit per
+# mini-batch update and one per epoch (scoring both splits and keeping the weights). 6 layers of 8:
+# 900 units, about 1.5 s on one core of the busy 2-core server, twice that with A/B on.
+WORK = 7200
 # A/B: the settings that can differ in B, each with its own B value (setting "b_<name>").
 COMPARABLE = ("dropout", "wd", "activation", "optimizer", "lr", "init", "layers", "units")
 
@@ -66,15 +67,18 @@ DATA = ("source", "data", "noise", "n", "test", "classes", "points", "seed")
 
 
 def max_updates(layers: int) -> int:
-    """The mini-batch updates a run of ``layers`` hidden layers may take."""
+    """The work a run of ``layers`` hidden layers may do: mini-batch updates plus epochs."""
     return WORK // (int(layers) + 2)
 
 
+def updates_per_epoch(n_train: int, batch: int) -> int:
+    return -(-int(n_train) // max(1, min(int(batch), int(n_train))))
+
+
 def epochs_run(epochs: int, n_train: int, batch: int, layers: int) -> int:
-    """The epochs actually trained: ``epochs``, or fewer when they would pass :func:`max_updates`
-    (at least one)."""
-    per_epoch = -(-int(n_train) // max(1, min(int(batch), int(n_train))))
-    return max(1, min(int(epochs), max_updates(layers) // per_epoch))
+    """The epochs actually trained: ``epochs``, or fewer when their updates and epochs would pass
+    :func:`max_updates` (at least one)."""
+    return max(1, min(int(epochs), max_updates(layers) // (updates_per_epoch(n_train, batch) + 1)))
 
 
 def b_values(values: dict) -> dict | None:

@@ -150,18 +150,18 @@ def loss_table(run: Run) -> pd.DataFrame:
 
 
 def verdict(run: Run) -> str:
-    """How the run ended: "diverged", "overfit" (the test loss rose more than :data:`OVERFIT_GAP` above
-    its best, and by at least :data:`OVERFIT_MIN`, while the train loss kept falling), "underfit" (train accuracy below :data:`GOOD_ACCURACY`),
-    or "good"."""
+    """How the run ended: "diverged", "underfit" (train accuracy below :data:`GOOD_ACCURACY`: not
+    learned, whatever the test loss does), "overfit" (the test loss rose more than :data:`OVERFIT_GAP` above
+    its best, and by at least :data:`OVERFIT_MIN`, while the train loss kept falling), or "good"."""
     if run.diverged is not None:
         return "diverged"
+    if run.train_acc[-1] < GOOD_ACCURACY:
+        return "underfit"
     test, tr = run.test_loss, run.train_loss
     if len(test) and np.isfinite(test).all():
         best = int(np.argmin(test))
         if test[-1] > test[best] + max(OVERFIT_GAP * test[best], OVERFIT_MIN) and tr[-1] < tr[best]:
             return "overfit"
-    if run.train_acc[-1] < GOOD_ACCURACY:
-        return "underfit"
     return "good"
 
 

@@ -116,10 +116,12 @@ STRINGS = {
     },
     "playground.epochs": {"en": "Epochs", "ko": "에포크 수"},
     "playground.epochs.help": {
-        "en": "Passes over the training points, 1 to 500. A run takes at most 9,000/(hidden layers + 2) updates "
-        "(1,125 with 6 layers), so it stays under a few seconds; fewer epochs are trained when that is reached.",
-        "ko": "학습용 점을 한 번씩 모두 보는 횟수로, 1에서 500까지입니다. 한 번의 학습은 업데이트를 최대 "
-        "9,000/(은닉층 수 + 2)번(은닉층 6개면 1,125번)까지만 해서 몇 초 안에 끝납니다. 여기에 닿으면 에포크를 줄여서 학습합니다.",
+        "en": "Passes over the training points, 1 to 500. A run does at most 7,200/(hidden layers + 2) updates and "
+        "epochs together (900 with 6 layers), so it stays under a few seconds; fewer epochs are trained when that "
+        "is reached.",
+        "ko": "학습용 점을 한 번씩 모두 보는 횟수로, 1에서 500까지입니다. 한 번의 학습은 업데이트 횟수와 에포크 수를 "
+        "합쳐 최대 7,200/(은닉층 수 + 2)번(은닉층 6개면 900번)까지만 해서 몇 초 안에 끝납니다. 여기에 닿으면 에포크를 줄여서 "
+        "학습합니다.",
     },
     "playground.view": {"en": "Epoch shown", "ko": "보여 줄 에포크"},
     "playground.compare": {"en": "Compare with B", "ko": "B와 비교"},
@@ -206,10 +208,10 @@ STRINGS = {
     "playground.m.test_acc": {"en": "Test accuracy", "ko": "테스트 정확도"},
     "playground.m.epochs": {"en": "Epochs trained", "ko": "학습한 에포크"},
     "playground.capped": {
-        "en": "Trained {run} of the {asked} epochs asked: {per} updates an epoch, at most {max} updates for "
-        "{layers} hidden layers. A larger batch allows more epochs.",
+        "en": "Trained {run} of the {asked} epochs asked: {per} updates an epoch, at most {max} updates and epochs "
+        "together for {layers} hidden layers. A larger batch allows more epochs.",
         "ko": "요청한 {asked} 에포크 가운데 {run} 에포크만 학습했습니다. 에포크마다 업데이트가 {per}번이고, 은닉층 "
-        "{layers}개에서는 업데이트를 최대 {max}번까지 합니다. 배치를 키우면 에포크를 더 돌릴 수 있습니다.",
+        "{layers}개에서는 업데이트와 에포크를 합쳐 최대 {max}번까지 합니다. 배치를 키우면 에포크를 더 돌릴 수 있습니다.",
     },
     "playground.verdict.good": {
         "en": "**Learned.** {acc} of the training points and {test_acc} of the test points are classified right.",
@@ -298,9 +300,10 @@ STRINGS = {
         "w₁x₁² + w₂x₂² + b를 계산하고, 그 결정 경계는 원(타원)입니다. 알맞은 특성이 은닉층이 할 일을 대신합니다.",
     },
     "playground.try.q2": {
-        "en": "Spirals with noise 0.3, 6 layers of 8, 500 epochs: watch the test loss. Then compare with B = dropout 0.3.",
-        "ko": "나선 데이터에 노이즈 0.3, 8개짜리 은닉층 6개, 500 에포크로 학습하고 테스트 손실을 보세요. 그다음 B를 "
-        "드롭아웃 0.3으로 두고 비교해 보세요.",
+        "en": "Two moons with noise 0.3 and only 100 points, 4 layers of 8, learning rate 0.03, batch 32, 300 epochs: "
+        "watch the test loss. Then compare with B = dropout 0.3.",
+        "ko": "노이즈 0.3에 점 100개뿐인 반달 데이터를 8개짜리 은닉층 4개, 학습률 0.03, 배치 32, 300 에포크로 학습하고 "
+        "테스트 손실을 보세요. 그다음 B를 드롭아웃 0.3으로 두고 비교해 보세요.",
     },
     "playground.try.a2": {
         "en": "The big net fits the noisy training points and its test loss turns up: overfitting. Dropout makes every "
