@@ -221,7 +221,7 @@ else:
             c1, c2 = st.columns(2)
             c1.metric(page.t(".m.test_loss"), f"{r.test_loss[-1]:.4f}")
             c2.metric(page.t(".m.test_acc"), f"{r.test_acc[-1]:.1%}")
-            page.chart(lambda r=r, tab=tab: charts.regions(pg.decision_image(r), tab, lbl, pts.classes, height=260),
+            page.chart(lambda r=r, tab=tab: charts.regions(pg.decision_image(r), tab, lbl, pts.classes, height=380),
                        tab, f"regions_{tag}")
     page.chart(lambda: charts.loss_curves(both, None, lbl, by="run"), both, "loss_ab")
 

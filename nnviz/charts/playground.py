@@ -12,7 +12,8 @@ from nnviz.charts import BLUE, GREEN, ORANGE, PINK, framed, heat_image, tooltip_
 from nnviz.playground.data import BOX
 
 CLASS_COLORS = (BLUE, ORANGE, GREEN)
-HEIGHT = 320
+HEIGHT = 430  # the whole chart (axes and legend included): the plane's plot about square beside it
+EDITOR_HEIGHT = 380  # no legend
 PICK = "pick"  # the clickable plane's selection
 
 
@@ -116,4 +117,4 @@ def editor(pts: pd.DataFrame, labels: dict, classes: int, step: float = 0.25) ->
     hit = alt.Chart(targets).mark_point(opacity=0, size=30).encode(x=x, y=y).add_params(pick)
     # the clickable layer on top (a click on a drawn point must reach it); no legend, so the plot keeps its place
     layers = [points_layer(pts, labels, classes, size=70, legend=False)] if len(pts) else []
-    return alt.layer(*layers, hit).properties(height=HEIGHT)
+    return alt.layer(*layers, hit).properties(height=EDITOR_HEIGHT)
