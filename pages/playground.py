@@ -36,6 +36,9 @@ v = page.values
 
 # --- data ------------------------------------------------------------------------------------------
 with page.settings_box():
+    st.caption(page.t(".presets"))
+    for name, col in zip(pg.settings.PRESETS, st.columns(len(pg.settings.PRESETS))):
+        page.preset(f"playground.preset.{name}", col, **pg.settings.preset(name))
     st.markdown(f"**{page.t('.data_title')}**")
     c1, c2, c3 = st.columns([1.3, 1.3, 1])
     page.control("source", c1)

@@ -154,3 +154,23 @@ def test_both_languages(lang, words):
     body = texts(at) + " ".join(m.label for m in at.metric)
     for w in words:
         assert w in body
+
+
+@pytest.mark.parametrize("name", list(pg.settings.PRESETS))
+def test_presets_load_their_settings(name):
+    at = open_page("playground", epochs="20")
+    at.button(key=f"preset.playground.preset.{name}").click().run()
+    assert_clean(at)
+    values = {**DEFAULTS, **pg.settings.preset(name)}
+    for key, value in pg.settings.PRESETS[name].items():
+        assert at.query_params[key] == pg.SETTINGS[key].fmt(value)
+    assert shown(at) == numbers(values)
+
+
+def test_the_overfit_preset_overfits_and_dropout_lowers_the_test_loss():
+    a = {**DEFAULTS, **pg.settings.preset("overfit")}
+    run_a = pg.run(a, pg.points(a))
+    b = pg.b_values(a)
+    run_b = pg.run(b, pg.points(b))
+    assert pg.verdict(run_a) == "overfit"
+    assert run_b.test_loss[-1] < run_a.test_loss[-1]

@@ -87,3 +87,21 @@ def b_values(values: dict) -> dict | None:
     if name == "off":
         return None
     return {**values, name: values[f"b_{name}"]}
+
+
+# Presets: prepared combinations (over the defaults of data, features and model; drawn points, A/B and
+# the epoch shown are left as they are).
+PRESETS: dict[str, dict] = {
+    "circle": {"data": "circles", "layers": 0, "x1sq": True, "x2sq": True},
+    "overfit": {"data": "moons", "noise": 0.3, "n": 100, "layers": 4, "units": 8, "lr": 0.03, "batch": 32,
+                "epochs": 300, "compare": "dropout", "b_dropout": 0.3},
+    "spirals": {"data": "spirals", "noise": 0.05, "layers": 3, "units": 8, "lr": 0.03, "batch": 32, "epochs": 300,
+                "sin1": True, "sin2": True},
+}
+_KEPT = {"points", "label", "view", "compare", *(f"b_{name}" for name in COMPARABLE)}
+
+
+def preset(name: str) -> dict:
+    """The settings a preset button sets: its own values over the defaults (the source becomes generated)."""
+    base = {k: v for k, v in SETTINGS.defaults().items() if k not in _KEPT}
+    return SETTINGS.check(**{**base, **PRESETS[name]})
