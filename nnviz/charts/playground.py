@@ -40,12 +40,12 @@ def points_layer(pts: pd.DataFrame, labels: dict, classes: int, size: int = 46, 
     tips = [tooltip_fmt("x1:Q", labels["x1"], ".3f"), tooltip_fmt("x2:Q", labels["x2"], ".3f"),
             alt.Tooltip("cls:N", title=labels["class"])]
     enc = dict(x=x, y=y, color=alt.Color("cls:N", scale=_class_scale(labels, classes), title=labels["class"],
-                                         legend=alt.Legend(orient="bottom") if legend else None))
+                                         legend=alt.Legend(orient="bottom", direction="vertical") if legend else None))
     if "split_name" in df:
         tips.append(alt.Tooltip("split_name:N", title=labels["split"]))
         enc["shape"] = alt.Shape("split_name:N", title=labels["split"],
                                  scale=alt.Scale(domain=[labels["train"], labels["test"]], range=["circle", "diamond"]),
-                                 legend=alt.Legend(orient="bottom"))
+                                 legend=alt.Legend(orient="bottom", direction="vertical", symbolFillColor="gray"))
     if "predicted" in df:
         tips.append(alt.Tooltip("predicted:N", title=labels["predicted"]))
     return alt.Chart(df).mark_point(filled=True, size=size, opacity=1, stroke="white", strokeWidth=1).encode(
