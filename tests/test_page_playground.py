@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-
 from conftest import assert_clean, chart_data, charts, metric, open_page, player, texts
 
 from nnviz import codegen
@@ -105,7 +104,7 @@ def test_pasted_csv_adds_points_and_a_bad_line_is_named_and_keeps_what_was_drawn
     at.button(key="playground.csv_add").click().run()
     assert_clean(at)
     assert "Added 2 points." in texts(at)
-    X, y = pg.decode(at.query_params["points"])
+    _X, y = pg.decode(at.query_params["points"])
     assert len(y) == 6 and y.tolist()[-2:] == [1, 0]
 
 

@@ -15,7 +15,6 @@ from torch import nn
 from nnviz import playground as pg
 from nnviz.params import ParamError
 from nnviz.playground import data as D
-from nnviz.playground import points as P
 from nnviz.playground import settings as S
 
 pytestmark = pytest.mark.usefixtures("one_thread")
@@ -89,7 +88,7 @@ def test_split_holds_out_the_test_percent_disjointly():
     tr, te = pg.split(200, 30, 5)
     assert len(te) == 60 and len(tr) == 140
     assert sorted(torch.cat([tr, te]).tolist()) == list(range(200))
-    tr2, te2 = pg.split(200, 30, 5)
+    _tr2, te2 = pg.split(200, 30, 5)
     assert torch.equal(te, te2)
     assert len(pg.split(4, 10, 0)[1]) == 1 and len(pg.split(2, 50, 0)[0]) == 1
 
@@ -246,12 +245,12 @@ def plain(X, y, Xt, yt, feats_, hidden, act, init, p, wd, opt_name, lr, batch, e
 
 
 @pytest.mark.parametrize("case", [
-    dict(feats_=("x1", "x2"), hidden=(8, 8), act="tanh", init="default", p=0.0, wd=0.0, opt_name="adam", lr=0.03,
-         batch=16, classes=2),
-    dict(feats_=("x1", "x2", "x1sq", "sin2"), hidden=(5,), act="relu", init="xavier_uniform", p=0.3, wd=0.01,
-         opt_name="sgd", lr=0.1, batch=7, classes=3),
-    dict(feats_=("x1x2",), hidden=(), act="sigmoid", init="zeros", p=0.0, wd=0.001, opt_name="adam", lr=0.01,
-         batch=1000, classes=2),
+    {"feats_": ("x1", "x2"), "hidden": (8, 8), "act": "tanh", "init": "default", "p": 0.0, "wd": 0.0, "opt_name": "adam", "lr": 0.03,
+         "batch": 16, "classes": 2},
+    {"feats_": ("x1", "x2", "x1sq", "sin2"), "hidden": (5,), "act": "relu", "init": "xavier_uniform", "p": 0.3, "wd": 0.01,
+         "opt_name": "sgd", "lr": 0.1, "batch": 7, "classes": 3},
+    {"feats_": ("x1x2",), "hidden": (), "act": "sigmoid", "init": "zeros", "p": 0.0, "wd": 0.001, "opt_name": "adam", "lr": 0.01,
+         "batch": 1000, "classes": 2},
 ])
 def test_training_equals_the_plain_loop(case):
     kind = "blobs" if case["classes"] == 3 else "xor"

@@ -39,8 +39,9 @@ def points_layer(pts: pd.DataFrame, labels: dict, classes: int, size: int = 46, 
     x, y = _axes(labels)
     tips = [tooltip_fmt("x1:Q", labels["x1"], ".3f"), tooltip_fmt("x2:Q", labels["x2"], ".3f"),
             alt.Tooltip("cls:N", title=labels["class"])]
-    enc = dict(x=x, y=y, color=alt.Color("cls:N", scale=_class_scale(labels, classes), title=labels["class"],
-                                         legend=alt.Legend(orient="bottom", direction="vertical") if legend else None))
+    legend_ = alt.Legend(orient="bottom", direction="vertical") if legend else None
+    enc = {"x": x, "y": y,
+           "color": alt.Color("cls:N", scale=_class_scale(labels, classes), title=labels["class"], legend=legend_)}
     if "split_name" in df:
         tips.append(alt.Tooltip("split_name:N", title=labels["split"]))
         enc["shape"] = alt.Shape("split_name:N", title=labels["split"],
@@ -63,13 +64,13 @@ def loss_curves(table: pd.DataFrame, marker: pd.DataFrame | None, labels: dict, 
     """Train and test loss by epoch (``table``: :func:`nnviz.playground.loss_table`, optionally a ``run``
     column), with the player's epoch as a rule (``marker``: a frame table with ``epoch``)."""
     df = table.assign(split_name=table["split"].map({"train": labels["train"], "test": labels["test"]}))
-    enc = dict(x=alt.X("epoch:Q", title=labels["epoch"]),
-               y=alt.Y("loss:Q", title=labels["loss"], scale=alt.Scale(zero=True)),
-               color=alt.Color("split_name:N", title=labels["split"],
-                               scale=alt.Scale(domain=[labels["train"], labels["test"]], range=[BLUE, ORANGE]),
-                               legend=alt.Legend(orient="bottom")),
-               tooltip=[alt.Tooltip("epoch:Q", title=labels["epoch"]), tooltip_fmt("loss:Q", labels["loss"]),
-                        tooltip_fmt("accuracy:Q", labels["accuracy"], ".1%")])
+    enc = {"x": alt.X("epoch:Q", title=labels["epoch"]),
+           "y": alt.Y("loss:Q", title=labels["loss"], scale=alt.Scale(zero=True)),
+           "color": alt.Color("split_name:N", title=labels["split"],
+                              scale=alt.Scale(domain=[labels["train"], labels["test"]], range=[BLUE, ORANGE]),
+                              legend=alt.Legend(orient="bottom")),
+           "tooltip": [alt.Tooltip("epoch:Q", title=labels["epoch"]), tooltip_fmt("loss:Q", labels["loss"]),
+                       tooltip_fmt("accuracy:Q", labels["accuracy"], ".1%")]}
     if by == "run":
         enc["strokeDash"] = alt.StrokeDash("run:N", title=labels["run"], legend=alt.Legend(orient="bottom"))
         enc["detail"] = "run:N"

@@ -40,7 +40,7 @@ def _model_lines(n_in: int, layers: int, units: int, act: str, p: float, classes
 def script(values: dict, lang: str = "en") -> str:
     v = {**SETTINGS.defaults(), **values}
     v = {**v, **SETTINGS.check(**{k: v[k] for k in SETTINGS.names()})}
-    c = lambda key, **kw: "# " + t(f"playground.code.{key}", lang, **kw)  # noqa: E731
+    c = lambda key, **kw: "# " + t(f"playground.code.{key}", lang, **kw)
     pts = session.points(v)
     names = feats.chosen(v)
     X, y = pts.X.numpy(), pts.y.numpy()

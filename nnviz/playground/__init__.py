@@ -13,11 +13,28 @@ from nnviz.playground.data import BOX, KINDS, MAX_POINTS, classes_for, make_data
 from nnviz.playground.features import FEATURES, SYMBOLS, transform
 from nnviz.playground.points import CsvError, PointsError, decode, encode, parse_csv, points_id, to_csv, toggle
 from nnviz.playground.session import Points, points, run
-from nnviz.playground.settings import (COMPARABLE, MAX_EPOCHS, MAX_LAYERS, MAX_UNITS, SETTINGS, b_values,
-                                       epochs_run, max_updates)
+from nnviz.playground.settings import (
+    COMPARABLE,
+    MAX_EPOCHS,
+    MAX_LAYERS,
+    MAX_UNITS,
+    SETTINGS,
+    b_values,
+    epochs_run,
+    max_updates,
+)
 from nnviz.playground.train import Run, build, shape, train
-from nnviz.playground.views import (best_epoch, class_colours, decision_image, decision_images, layer_outputs,
-                                    loss_table, network, point_table, verdict)
+from nnviz.playground.views import (
+    best_epoch,
+    class_colours,
+    decision_image,
+    decision_images,
+    layer_outputs,
+    loss_table,
+    network,
+    point_table,
+    verdict,
+)
 
 # 'Try this' on the page: (question, answer).
 TRY_THIS: tuple[tuple[str, str], ...] = (

@@ -138,7 +138,8 @@ def parse_csv(text: str, max_rows: int = MAX_POINTS, classes: int = 3) -> tuple[
     if len(text) > MAX_CSV_CHARS:
         raise CsvError(0, "csv_long", {"n": MAX_CSV_CHARS})
     lo, hi = BOX
-    xs, ys = [], []
+    xs: list[list[float]] = []
+    ys: list[int] = []
     first = True
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():

@@ -36,8 +36,8 @@ class Points:
 def points(values: dict) -> Points:
     """The points a page's settings describe: the generated set, or the drawn ones (source = own)."""
     if values["source"] == "own":
-        X, y = P.decode(values["points"])
-        X, y = torch.tensor(X, dtype=torch.float32), torch.tensor(y, dtype=torch.int64)
+        X_np, y_np = P.decode(values["points"])
+        X, y = torch.tensor(X_np, dtype=torch.float32), torch.tensor(y_np, dtype=torch.int64)
         counts = np.bincount(y.numpy(), minlength=2)
         classes = max(2, int(y.max()) + 1) if len(y) else 2
         if len(y) < MIN_OWN or (counts >= 2).sum() < 2:

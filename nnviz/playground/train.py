@@ -172,7 +172,7 @@ def train(X: torch.Tensor, y: torch.Tensor, hidden: Sequence[int] = (8, 8), acti
                 progress(done / epochs)
     if diverged is not None:  # the net keeps the last weights that were all finite
         model.load_state_dict(snaps[-1])
-    return Run(model.eval(), names, hidden, activation, float(dropout), classes, done, snaps,
-               *(np.asarray(history[k]) for k in ("train_loss", "test_loss", "train_acc", "test_acc")),
-               updates, diverged, batch_losses)
+    h = {k: np.asarray(values) for k, values in history.items()}
+    return Run(model.eval(), names, hidden, activation, float(dropout), classes, done, snaps, h["train_loss"],
+               h["test_loss"], h["train_acc"], h["test_acc"], updates, diverged, batch_losses)
 

@@ -24,7 +24,7 @@ STRINGS = {
     "playground.presets": {"en": "Presets", "ko": "미리 준비한 설정"},
     "playground.preset.circle": {"en": "A circle from x₁², x₂²", "ko": "x₁², x₂²로 그리는 원"},
     "playground.preset.overfit": {"en": "Noisy moons overfit, A/B dropout", "ko": "노이즈 섞인 반달의 과적합, 드롭아웃 A/B"},
-    "playground.preset.spirals": {"en": "Spirals, 3 layers with sin", "ko": "나선, sin 특성과 은닉층 3개"},
+    "playground.preset.spirals": {"en": "Spirals, 3 layers with sin", "ko": "나선, 사인 특성과 은닉층 3개"},
     # --- settings -----------------------------------------------------------------------------------
     "playground.source": {"en": "Points", "ko": "점"},
     "playground.source.help": {

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.e2e
 
 @pytest.fixture(scope="module")
 def server():
-    with streamlit_server() as (base, proc):
+    with streamlit_server() as (base, _proc):
         yield base
 
 
