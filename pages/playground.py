@@ -43,7 +43,7 @@ with page.settings_box():
     c1, c2, c3 = st.columns([1.3, 1.3, 1])
     page.control("source", c1)
     page.control("data", c2)
-    page.control("classes", c3, disabled=v["data"] in ("xor", "moons") and v["source"] == "generated")
+    page.control("classes", c3, disabled=v["data"] in pg.data.TWO_CLASS_ONLY and v["source"] == "generated")
     c1, c2, c3 = st.columns(3)
     page.control("noise", c1)
     page.control("n", c2)

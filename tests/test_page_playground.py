@@ -173,3 +173,16 @@ def test_the_overfit_preset_overfits_and_dropout_lowers_the_test_loss():
     run_b = pg.run(b, pg.points(b))
     assert pg.verdict(run_a) == "overfit"
     assert run_b.test_loss[-1] < run_a.test_loss[-1]
+
+
+def test_the_view_shows_the_net_after_the_epoch_asked_even_between_frames():
+    at = open_page("playground", view="37")
+    assert_clean(at)
+    shown_ = player(at)
+    assert shown_["steps"][shown_["index"]] == 37
+    assert "**Decision regions after epoch 37**" in texts(at)
+    values = {**DEFAULTS}
+    run = pg.run(values, pg.points(values))
+    net = [df for c in charts(at) for df in chart_data(c).values() if "weight" in df]
+    W = run.net(37)[0].weight.detach().numpy()
+    assert any(np.allclose(sorted(df["weight"][:W.size]), sorted(W.ravel()), atol=1e-6) for df in net)
