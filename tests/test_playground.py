@@ -176,6 +176,7 @@ def test_csv_reads_rows_with_or_without_header_and_blank_lines():
     ('"1",1,0', 1, "csv_number"),
     ("\n\n1,1,0\n<script>alert(1)</script>", 4, "csv_fields"),
     ("1,1,0\x00", 1, "csv_label"),
+    ("1,1,0\u20282,2,0", 1, "csv_fields"),  # a Unicode line separator is not a new line of the box
     ("", 0, "csv_empty"),
     ("x1,x2,label\n", 0, "csv_empty"),
     ("1,1,0\n" * 1001, 1001, "csv_rows"),
@@ -372,3 +373,16 @@ def test_b_values_change_only_the_compared_setting():
     a = {**v, "compare": "dropout"}
     b = S.b_values(a)
     assert b["dropout"] == v["b_dropout"] and {k for k in a if b[k] != a[k]} == {"dropout"}
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789.,-+eE x\n\r\t\x00ab١_\"'")), max_size=80) | st.text(max_size=80))
+def test_any_pasted_text_gives_points_on_the_plane_or_an_error_naming_a_real_line(text):
+    try:
+        X, y = pg.parse_csv(text)
+    except pg.CsvError as e:
+        assert 0 <= e.line <= text.replace("\r\n", "\n").replace("\r", "\n").count("\n") + 1
+        assert e.reason.startswith("csv_")
+    else:
+        assert X.shape == (len(y), 2) and np.isfinite(X).all() and (np.abs(X) <= 6).all()
+        assert set(y.tolist()) <= {0, 1, 2}

@@ -141,7 +141,8 @@ def parse_csv(text: str, max_rows: int = MAX_POINTS, classes: int = 3) -> tuple[
     xs: list[list[float]] = []
     ys: list[int] = []
     first = True
-    for number, line in enumerate(text.splitlines(), start=1):
+    # lines as a text box shows them (str.splitlines would also split at \x1c, \u2028 …, renumbering the rest)
+    for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
         if not line.strip():
             continue
         fields = [f.strip() for f in line.split(",")]
