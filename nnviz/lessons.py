@@ -12,12 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import ModuleType
 
-from nnviz import activations, backprop, dropout, gradients, init, perceptron, xor
+from nnviz import activations, backprop, dropout, gradients, init, perceptron, playground, xor
 from nnviz.codegen import activations as activations_code
 from nnviz.codegen import backprop as backprop_code
 from nnviz.codegen import dropout as dropout_code
 from nnviz.codegen import init as init_code
 from nnviz.codegen import perceptron as perceptron_code
+from nnviz.codegen import playground as playground_code
 from nnviz.codegen import xor as xor_code
 from nnviz.params import Spec
 
@@ -58,6 +59,7 @@ LESSONS: tuple[Lesson, ...] = (
     Lesson("activations", ":material/show_chart:", gradients.SETTINGS, (gradients, activations), activations_code.script),
     Lesson("init", ":material/casino:", init.SETTINGS, (init,), init_code.script),
     Lesson("dropout", ":material/grid_off:", dropout.SETTINGS, (dropout,), dropout_code.script),
+    Lesson("playground", ":material/toys:", playground.SETTINGS, (playground,), playground_code.script),
 )
 GLOSSARY = Lesson("glossary", ":material/menu_book:", on_home=False)
 

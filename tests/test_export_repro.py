@@ -12,7 +12,8 @@ from nnviz import codegen
 
 # each topic's settings table (the page's defaults are what its script is exported with)
 SETTINGS_OF = {"perceptron": "nnviz.perceptron", "xor": "nnviz.xor", "backprop": "nnviz.backprop",
-               "activations": "nnviz.gradients", "init": "nnviz.init", "dropout": "nnviz.dropout"}
+               "activations": "nnviz.gradients", "init": "nnviz.init", "dropout": "nnviz.dropout",
+               "playground": "nnviz.playground"}
 
 PIN = ("torch.set_num_threads(1)", "torch.use_deterministic_algorithms(True)", "torch.set_default_dtype(torch.float32)")
 

@@ -26,4 +26,9 @@ STRINGS = {
         "en": "How does randomly switching units off cure overfitting — and why must you call model.eval()?",
         "ko": "유닛을 무작위로 끄면 왜 과적합이 줄어들까? 그리고 왜 model.eval()을 꼭 불러야 할까?",
     },
+    "playground.title": {"en": "Playground", "ko": "플레이그라운드"},
+    "playground.question": {
+        "en": "Your own data, every lesson's knob, one live view: what does each hidden unit learn, and when does a net overfit?",
+        "ko": "직접 만든 데이터에 모든 강의의 설정을 한 화면에서: 은닉 유닛 하나하나는 무엇을 배우고, 신경망은 언제 과적합할까?",
+    },
 }
