@@ -27,7 +27,10 @@ _SCRIPTS = ScriptCache()
 local_script_runner.ScriptCache = lambda: _SCRIPTS
 
 # Where a page's heaviest case is more than "every number at its maximum" (its slowest activations).
-HEAVIEST = {"activations": ACTIVATIONS_HEAVIEST}
+# The playground's: one point a batch (the most updates), every feature, dropout, three classes of spirals.
+PLAYGROUND_HEAVIEST = {"batch": "1", "test": "10", "dropout": "0.5", "classes": "3", "data": "spirals",
+                       **dict.fromkeys(("x1sq", "x2sq", "x1x2", "sin1", "sin2"), "true")}
+HEAVIEST = {"activations": ACTIVATIONS_HEAVIEST, "playground": PLAYGROUND_HEAVIEST}
 
 
 def _timed(fn):

@@ -311,17 +311,12 @@ def test_epochs_are_capped_by_the_update_budget_of_the_depth():
     assert pg.epochs_run(3, 5, 1000, 0) == 3
 
 
-def test_the_biggest_run_stays_under_the_time_budget():
-    import time
-
+def test_the_biggest_run_stays_within_the_update_budget():
+    # Its seconds are a benchmark's (bench/pages.py, PLAYGROUND_HEAVIEST: ≤ 5 s), not a test's.
     values = {**S.SETTINGS.defaults(), "layers": 6, "units": 8, "n": 1000, "batch": 1, "epochs": 500, "test": 10,
               **{f: True for f in pg.FEATURES}, "dropout": 0.5, "classes": 3, "data": "spirals"}
-    pts = pg.points(values)
-    pg.run(values, pts)  # warm
-    t = time.perf_counter()
-    run = pg.run(values, pts)
-    assert time.perf_counter() - t < 5.0  # the bound, even on the busy 2-core machine
-    assert run.updates <= pg.max_updates(6)
+    run = pg.run(values, pg.points(values))
+    assert run.updates <= pg.max_updates(6) and run.epochs == pg.epochs_run(500, 900, 1, 6)
 
 
 def _run_with(train_loss, test_loss, train_acc):
