@@ -130,6 +130,7 @@ def test_hostile_points_and_values_in_a_link_warn_by_name_and_fall_back():
         assert_clean(at)
         warnings = " ".join(w.value for w in at.warning)
         assert "`points=" in warnings and why in warnings and "`layers=99`" in warnings and "`lr=nan`" in warnings
+        assert "Leaving it empty instead." in warnings and "default, ," not in warnings  # the default is no points
         assert at.query_params["points"] == ""
 
 

@@ -81,6 +81,7 @@ STRINGS = {
         "ko": "URL 파라미터 하나를 무시했습니다(`{name}={raw}`): {reason}.",
     },
     "param.default": {"en": "Using the default, {default}, instead.", "ko": "대신 기본값 {default}{을} 씁니다."},
+    "param.default.empty": {"en": "Leaving it empty instead.", "ko": "대신 비워 둡니다."},  # a default of ""
     "param.reason.unknown": {"en": "this page has no such setting", "ko": "이 페이지에 없는 설정입니다"},
     "param.reason.repeated": {"en": "it was given {n} times", "ko": "{n}번 중복되었습니다"},
     "param.reason.too_long": {"en": "longer than {n} characters", "ko": "{n}자보다 깁니다"},

@@ -113,7 +113,8 @@ class Page:
         for r in rejected:
             text = t("param.rejected", name=r.name, raw=r.raw, reason=self._reason(r))
             if r.name in self.spec:
-                text += " " + t("param.default", default=self._shown(r.name, self.spec[r.name].default))
+                shown = self._shown(r.name, self.spec[r.name].default)
+                text += " " + (t("param.default", default=shown) if shown else t("param.default.empty"))
             st.warning(text, icon=":material/link_off:")
 
     def _shown(self, name: str, value) -> str:
