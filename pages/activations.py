@@ -63,7 +63,8 @@ c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
 c1.markdown(page.t(".p1.lead", thr=thr))
 slope = page.control("slope", c2)
 curves, regions, slopes = functions(slope)
-page.chart(charts.functions(curves, regions, slopes, names, {**lbl, "saturated": page.t(".lbl.band", thr=thr)}),
+page.chart(charts.functions(curves, regions, slopes, names, {**lbl, "saturated": page.t(".lbl.band", thr=thr)},
+                            narrow=page.narrow),
            {"curves": curves, "saturated_regions": regions, "slopes": slopes}, "functions")
 st.caption(page.t(".p1.caption", slope=slope, thr=thr))
 
@@ -240,7 +241,7 @@ def watch(epoch: int, frames: ui.Frames) -> None:
                             f"{hidden['dead_fraction'].mean():.0%}", f"{hidden['saturated_fraction'].mean():.0%}"]
         st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch")
         st.caption(page.t(".now.caption"))
-    page.chart(charts.unit_health(wide(snaps), names, lbl), now, "unit_health")
+    page.chart(charts.unit_health(wide(snaps), names, lbl, narrow=page.narrow), now, "unit_health")
     st.caption(page.t(".health.caption", thr=thr, pct=f"{thr:.0%}"))
 
 
@@ -254,7 +255,7 @@ page.chart(charts.losses(ex.history, names, lbl), ex.history, "losses")
 st.caption(page.t(".loss.caption", baseline=baseline))
 
 st.subheader(page.t(".heat.title"), anchor=False)
-page.chart(charts.grad_heatmap(ex.layers, names, lbl), ex.layers, "grad_norm_by_epoch")
+page.chart(charts.grad_heatmap(ex.layers, names, lbl, narrow=page.narrow), ex.layers, "grad_norm_by_epoch")
 st.caption(page.t(".heat.caption"))
 
 with st.expander(page.t(".summary"), icon=":material/table:"):

@@ -107,7 +107,7 @@ st.markdown(page.t(".thin.lead", p=p))
 th = thinning(p, seed)
 thin_labels = {"pass": page.t(".thin.pass"), "layer": ax["layer"], "unit": ax["unit"], "kept": ax["state"],
                "value": ax["value"], "dropped": ax["dropped"], "kept_name": ax["kept"]}
-page.chart(charts.thinning_chart(th.nodes, th.edges, th.outputs, thin_labels),
+page.chart(charts.thinning_chart(th.nodes, th.edges, th.outputs, thin_labels, narrow=page.narrow),
            {"nodes": th.nodes, "edges": th.edges, "outputs": th.outputs}, "thinned")
 st.caption(page.t(".thin.caption", outs=", ".join(f"{o:.3f}" for o in th.outputs["output"]),
                   ev=f"{th.eval_output:.3f}"))

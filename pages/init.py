@@ -146,7 +146,7 @@ lbl = {k: page.t(f".lbl.{k}") for k in ("layer", "std", "scheme", "source", "mea
                                          "count", "from", "to", "step", "train_loss", "test_acc", "unit", "weight")}
 lbl.update({f"panel.{p}": page.t(f".panel.{p}") for p in I.PANELS})
 order = [names[s] for s in schemes]
-page.chart(charts.depth_profile(prof, list(I.PANELS), order, lbl), prof, "depth")
+page.chart(charts.depth_profile(prof, list(I.PANELS), order, lbl, narrow=page.narrow), prof, "depth")
 st.caption(page.t(".depth.caption"))
 with st.expander(page.t(".depth.title") + " — " + page.t("ui.data")):
     st.dataframe(S.round(8), hide_index=True)
@@ -159,7 +159,7 @@ tabs = st.tabs([page.t(f".hist.{q}") for q in shown_q])
 for tab, q, colour in zip(tabs, shown_q, (ORANGE, BLUE, GREEN)):
     with tab:
         h = main.hist[main.hist.quantity == q]
-        page.chart(charts.histograms(main.hist, q, hl, color=colour), h, f"hist_{q}")
+        page.chart(charts.histograms(main.hist, q, hl, color=colour, narrow=page.narrow), h, f"hist_{q}")
 st.caption(page.t(".hist.caption", scheme=names[scheme]))
 
 # --- every scheme -----------------------------------------------------------------------------------
@@ -201,7 +201,7 @@ for s, r in runs.items():
         st.markdown(page.t(".train.diverged_note", scheme=names[s]))
         page.diverged(r.diverged)
 tl.update({"title.train_loss": page.t(".train.loss"), "title.test_acc": page.t(".train.acc")})
-page.chart(charts.training_pair(hist, order, tl, reference=I.CHANCE_LOSS), hist, "training")
+page.chart(charts.training_pair(hist, order, tl, reference=I.CHANCE_LOSS, narrow=page.narrow), hist, "training")
 st.caption(page.t(".train.caption", n=I.EVAL_TRAIN, every=I.eval_every(v["steps"])))
 
 

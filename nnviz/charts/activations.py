@@ -38,9 +38,9 @@ def _named(df: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:
 
 
 def functions(curves: pd.DataFrame, regions: pd.DataFrame, stats: pd.DataFrame, names: Mapping[str, str],
-              labels: Mapping[str, str], columns: int = 4) -> alt.FacetChart:
+              labels: Mapping[str, str], columns: int = 4, narrow: bool = False) -> alt.FacetChart:
     """Small multiples, one per activation: f (blue) and f′ (orange) over x, the saturated regions
-    (|f′| < threshold) shaded, and the largest f′ marked with its value.
+    (|f′| < threshold) shaded, and the largest f′ marked with its value. ``narrow``: one column (a phone).
 
     ``labels``: ``x, value, f, df, saturated, max, from, to``.
     """
@@ -54,7 +54,7 @@ def functions(curves: pd.DataFrame, regions: pd.DataFrame, stats: pd.DataFrame, 
     data = _named(pd.concat([long, reg, peak], ignore_index=True), names)
     x_scale = alt.Scale(domain=[float(curves["x"].min()), float(curves["x"].max())], nice=False)
     y_scale = alt.Scale(domain=list(Y_CLIP), nice=False)
-    base = alt.Chart().properties(width=170, height=150)
+    base = alt.Chart().properties(width=166, height=150)  # four fit the page's 820 px column
     shade = base.transform_filter(alt.datum.kind == "region").mark_rect(opacity=0.16, color=GREY).encode(
         x=alt.X("x_start:Q", scale=x_scale, title=labels["x"]), x2="x_end:Q",
         tooltip=[alt.Tooltip("band:N", title=""), tooltip_fmt("x_start:Q", labels["from"], ".2f"),
@@ -86,7 +86,7 @@ def functions(curves: pd.DataFrame, regions: pd.DataFrame, stats: pd.DataFrame, 
         alt.layer(shade, zero, lines, dot, text, data=data)
         .facet(facet=alt.Facet("name:N", sort=order, title=None, header=alt.Header(labelFontSize=13,
                                                                                    labelFontWeight="bold")),
-               columns=columns)
+               columns=1 if narrow else columns)
         .resolve_scale(x="shared", y="shared")
     )
 
@@ -154,9 +154,10 @@ def grad_profile(layers: pd.DataFrame, names: Mapping[str, str], labels: Mapping
 
 
 def grad_heatmap(layers: pd.DataFrame, names: Mapping[str, str], labels: Mapping[str, str],
-                 view: int | None = None) -> alt.FacetChart:
+                 view: int | None = None, narrow: bool = False) -> alt.FacetChart:
     """Layer × epoch grid per activation, coloured by log10 of the weight-gradient norm: how the
     gradient reaching each layer changes as training goes. ``view`` marks an epoch with a rule.
+    Three panels a row fit the page's column; ``narrow``: one (a phone).
 
     ``labels``: ``layer, epoch, norm, log_norm``.
     """
@@ -181,9 +182,9 @@ def grad_heatmap(layers: pd.DataFrame, names: Mapping[str, str], labels: Mapping
         layers_.append(alt.Chart().mark_rule(color="white", strokeWidth=2, strokeDash=[4, 3]).encode(
             x=alt.datum(view)))
     order = [names[n] for n in dict.fromkeys(layers["activation"])]
-    return alt.layer(*layers_, data=df).properties(width=260, height=220).facet(
+    return alt.layer(*layers_, data=df).properties(width=236, height=220).facet(
         facet=alt.Facet("name:N", sort=order, title=None, header=alt.Header(labelFontSize=13, labelFontWeight="bold")),
-        columns=min(4, max(1, len(order))),
+        columns=1 if narrow else min(3, max(1, len(order))),
     )
 
 
@@ -216,9 +217,10 @@ def losses(history: pd.DataFrame, names: Mapping[str, str], labels: Mapping[str,
     return alt.layer(*out).properties(height=300)
 
 
-def unit_health(layers: pd.DataFrame, names: Mapping[str, str], labels: Mapping[str, str]) -> alt.FacetChart:
+def unit_health(layers: pd.DataFrame, names: Mapping[str, str], labels: Mapping[str, str],
+                narrow: bool = False) -> alt.FacetChart:
     """Share of dead and of saturated units in each hidden layer, bars side by side per activation,
-    one panel per measure.
+    one panel per measure (side by side; ``narrow``: one above the other, for a phone).
 
     ``labels``: ``layer, share, activation, dead, saturated, epoch``. ``layers`` may be
     :func:`nnviz.frames.wide` (one column per frame of an animation).
@@ -246,9 +248,10 @@ def unit_health(layers: pd.DataFrame, names: Mapping[str, str], labels: Mapping[
                      alt.Tooltip("layer:O", title=labels["layer"]), alt.Tooltip("epoch:Q", title=labels["epoch"]),
                      tooltip_fmt("share:Q", labels["share"], ".1%")],
         )
-        .properties(height=190, width=max(180, min(420, 22 * n_layers)))
-        .facet(column=alt.Column("measure:N", title=None, sort=[labels["dead"], labels["saturated"]],
-                                 header=alt.Header(labelFontWeight="bold", labelFontSize=13)))
+        .properties(height=190, width=max(180, min(270 if narrow else 340, 22 * n_layers)))
+        .facet(facet=alt.Facet("measure:N", title=None, sort=[labels["dead"], labels["saturated"]],
+                               header=alt.Header(labelFontWeight="bold", labelFontSize=13)),
+               columns=1 if narrow else 2)
     )
 
 

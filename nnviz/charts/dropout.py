@@ -117,9 +117,9 @@ def share_histogram(shares: pd.DataFrame, p: float, se_one: float, labels: Mappi
 
 
 def thinning_chart(nodes: pd.DataFrame, edges: pd.DataFrame, outputs: pd.DataFrame,
-                   labels: Mapping[str, str], width: int = 150) -> alt.FacetChart:
+                   labels: Mapping[str, str], width: int = 150, narrow: bool = False) -> alt.FacetChart:
     """One small network diagram per forward pass: kept units filled, dropped units greyed, only the
-    connections between kept units drawn.
+    connections between kept units drawn. All in a row; two a row when ``narrow`` (a phone).
 
     ``labels``: "pass" (with {k}, {out}), "layer", "unit", "kept", "value", "dropped", "kept_name".
     """
@@ -150,9 +150,9 @@ def thinning_chart(nodes: pd.DataFrame, edges: pd.DataFrame, outputs: pd.DataFra
                  alt.Tooltip("state:N", title=labels["kept"]), tooltip_fmt("value:Q", labels["value"])],
     )
     return alt.layer(lines, dots, data=df).properties(width=width, height=170).facet(
-        column=alt.Column("title:N", sort=[titles[k] for k in sorted(titles)], title=None,
-                          header=alt.Header(labelFontWeight="bold", labelFontSize=13, labelOrient="top")),
-        spacing=8,
+        facet=alt.Facet("title:N", sort=[titles[k] for k in sorted(titles)], title=None,
+                        header=alt.Header(labelFontWeight="bold", labelFontSize=13, labelOrient="top")),
+        columns=2 if narrow else len(titles), spacing=8,
     )
 
 

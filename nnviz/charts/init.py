@@ -38,16 +38,19 @@ def depth_panel(df: pd.DataFrame, panel: str, schemes: list[str], labels: dict[s
 
 
 def depth_profile(df: pd.DataFrame, panels: list[str], schemes: list[str], labels: dict[str, str],
-                  columns: int = 2, width: int = 330) -> alt.VConcatChart:
-    """The depth panels as one 2-column grid with one shared legend (legends eat a lone chart's height)."""
+                  columns: int = 2, width: int = 326, narrow: bool = False) -> alt.VConcatChart:
+    """The depth panels as one 2-column grid with one shared legend (legends eat a lone chart's height);
+    ``narrow``: one column of narrower panels (a phone)."""
+    columns, width = (1, 270) if narrow else (columns, width)
     charts = [depth_panel(df, p, schemes, labels, width=width) for p in panels]
     rows = [alt.hconcat(*charts[i:i + columns]) for i in range(0, len(charts), columns)]
     return alt.vconcat(*rows).resolve_scale(color="shared", strokeDash="shared")
 
 
 def histograms(hist: pd.DataFrame, quantity: str, labels: dict[str, str], columns: int = 5,
-               color: str = PALETTE[0]) -> alt.FacetChart:
-    """One small histogram per layer, same x-axis for all (so a collapse or a saturation shows at a glance).
+               color: str = PALETTE[0], narrow: bool = False) -> alt.FacetChart:
+    """One small histogram per layer, same x-axis for all (so a collapse or a saturation shows at a glance);
+    ``columns`` a row, two when ``narrow`` (a phone).
 
     ``hist``: :attr:`nnviz.init.Probe.hist`. ``labels``: translated ``value, share, count, from, to,
     layer`` and ``layer_name`` → a format string with ``{n}``, ``output`` for the output layer.
@@ -71,14 +74,16 @@ def histograms(hist: pd.DataFrame, quantity: str, labels: dict[str, str], column
         )
         .properties(width=125, height=70)
         .facet(facet=alt.Facet("panel:N", sort=order, title=None, header=alt.Header(labelFontSize=12)),
-               columns=columns)
+               columns=2 if narrow else columns)
         .resolve_scale(y="independent")
     )
 
 
 def training(history: pd.DataFrame, metric: str, schemes: list[str], labels: dict[str, str],
-             reference: float | None = None, width: int | None = None, height: int = 280) -> alt.LayerChart:
+             reference: float | None = None, width: int | None = None, height: int = 280,
+             narrow: bool = False) -> alt.LayerChart:
     """``metric`` (train_loss or test_acc) against step, one line per scheme; optional reference rule.
+    ``narrow``: the legend in one column (a phone).
 
     ``history``: columns scheme, step, train_loss, test_acc. ``labels``: ``step, scheme, train_loss,
     test_acc, reference``.
@@ -91,7 +96,8 @@ def training(history: pd.DataFrame, metric: str, schemes: list[str], labels: dic
             y=alt.Y(f"{metric}:Q", title=labels[metric],
                     scale=alt.Scale(domain=[0, 1]) if metric == "test_acc" else alt.Scale(zero=True)),
             color=alt.Color("scheme:N", scale=color_scale(schemes), title=labels["scheme"],
-                            legend=alt.Legend(orient="bottom", columns=2, labelLimit=320)),
+                            legend=alt.Legend(orient="bottom", columns=1 if narrow else 2,
+                                              labelLimit=250 if narrow else 320)),
             tooltip=[alt.Tooltip("scheme:N", title=labels["scheme"]), alt.Tooltip("step:Q", title=labels["step"]),
                      tooltip_fmt("train_loss:Q", labels["train_loss"], ".5f"),
                      tooltip_fmt("test_acc:Q", labels["test_acc"], ".2%")],
@@ -108,12 +114,16 @@ def training(history: pd.DataFrame, metric: str, schemes: list[str], labels: dic
 
 
 def training_pair(history: pd.DataFrame, schemes: list[str], labels: dict[str, str], reference: float,
-                  width: int = 330) -> alt.HConcatChart:
-    """Loss (with the ``reference`` rule) and test accuracy side by side, one shared legend."""
-    return alt.hconcat(
-        training(history, "train_loss", schemes, labels, reference=reference, width=width, height=230),
-        training(history, "test_acc", schemes, labels, width=width, height=230),
-    ).resolve_scale(color="shared")
+                  width: int = 330, narrow: bool = False) -> alt.HConcatChart | alt.VConcatChart:
+    """Loss (with the ``reference`` rule) and test accuracy side by side (``narrow``: one above the other),
+    one shared legend."""
+    width = 270 if narrow else width
+    pair = (training(history, "train_loss", schemes, labels, reference=reference, width=width, height=230,
+                     narrow=narrow),
+            training(history, "test_acc", schemes, labels, width=width, height=230, narrow=narrow))
+    if narrow:  # each in a row of its own: Streamlit stretches a vconcat's direct children to the column, axes aside
+        return alt.vconcat(*(alt.hconcat(c) for c in pair)).resolve_scale(color="shared")
+    return alt.hconcat(*pair).resolve_scale(color="shared")
 
 
 def symmetry_trace(trace: pd.DataFrame, labels: dict[str, str], title: str) -> alt.Chart:

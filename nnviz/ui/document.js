@@ -1,6 +1,15 @@
 // What the page's document says about itself, beyond what Streamlit writes: its language (<html lang>,
-// so a screen reader reads Korean with a Korean voice) and, for a chart wider than its column, a name
-// and a Tab stop, so a keyboard can scroll it (axe: scrollable-region-focusable; WCAG 2.1.1).
+// so a screen reader reads Korean with a Korean voice); whether the page's column is narrow (a phone),
+// told to Python so charts of several panels stack them; and, for a chart still wider than its column,
+// a name and a Tab stop, so a keyboard can scroll it (axe: scrollable-region-focusable; WCAG 2.1.1).
+
+// Below this width of the main column (px) the multi-panel charts stack their panels (nnviz.ui.narrow).
+const NARROW_BELOW = 800;
+
+function isNarrow() {
+  const main = document.querySelector('[data-testid="stMainBlockContainer"]');
+  return (main ? main.clientWidth : window.innerWidth) < NARROW_BELOW;
+}
 function markWideCharts(label) {
   for (const chart of document.querySelectorAll('[data-testid="stVegaLiteChart"]')) {
     const wide = chart.scrollWidth > chart.clientWidth + 1;
@@ -14,10 +23,15 @@ function markWideCharts(label) {
   }
 }
 
-export default function ({ data }) {
+export default function ({ data, setStateValue }) {
   document.documentElement.lang = data.lang;
   const state = (window.__nnvizDocument ??= { label: data.wide, pending: false });
   state.label = data.wide;  // a change of language relabels them
+  state.tell = () => {
+    const narrow = isNarrow();
+    if (narrow !== data.narrow) setStateValue("narrow", narrow);  // a rerun only when it changes
+  };
+  state.tell();
   if (!state.observer) {
     // Charts draw (and redraw) after this runs, and a window can be resized: check once a frame at most.
     const check = () => {
@@ -27,7 +41,12 @@ export default function ({ data }) {
     };
     state.observer = new MutationObserver(check);
     state.observer.observe(document.body, { childList: true, subtree: true });
-    window.addEventListener("resize", check);
+    let resized;
+    window.addEventListener("resize", () => {
+      check();
+      clearTimeout(resized);
+      resized = setTimeout(() => state.tell(), 300);  // once the window has settled
+    });
   }
   for (const chart of document.querySelectorAll('[data-testid="stVegaLiteChart"][tabindex="0"]')) {
     chart.setAttribute("aria-label", state.label);

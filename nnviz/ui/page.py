@@ -18,7 +18,7 @@ from nnviz.params import Bool, Choice, Float, Int, Param, Rejected, Spec
 from nnviz.training import Divergence
 from nnviz.ui import components
 from nnviz.ui.sent import SENT, prepare
-from nnviz.ui.session import lang, locale, option_label, ss, t, theme
+from nnviz.ui.session import lang, locale, narrow, option_label, ss, t, theme
 from nnviz.ui.styles import PLAYER_PAGE_CSS
 
 # Query keys the shell owns on every page (never reported as unknown settings): the language,
@@ -67,6 +67,12 @@ class Page:
     def values(self) -> dict:
         """The current settings (a copy)."""
         return dict(ss[f"_values.{self._key}"])
+
+    @property
+    def narrow(self) -> bool:
+        """The page's column is narrow (a phone): charts of several panels stack them (``narrow=`` of the
+        chart builders)."""
+        return narrow()
 
     def __getitem__(self, name: str):
         return ss[f"_values.{self._key}"][name]
@@ -353,6 +359,7 @@ class Page:
                                    key=f"csv.{self.slug}.{name}.{tname}")
 
     def _state_key(self) -> tuple:
-        """What a page's view depends on: its settings, the language, the theme, presenter mode, the frames shown."""
-        return (self._key, lang(), theme(), self.presenter, self._frames,
+        """What a page's view depends on: its settings, the language, the theme, the column's width class,
+        presenter mode, the frames shown."""
+        return (self._key, lang(), theme(), narrow(), self.presenter, self._frames,
                 tuple(sorted((k, repr(v)) for k, v in self.values.items())))

@@ -9,6 +9,7 @@ import streamlit as st
 from nnviz import i18n
 
 ss = st.session_state
+DOCUMENT_KEY = "nnviz-document"  # the document component (document.js): it reports whether the column is narrow
 
 
 def lang() -> str:
@@ -32,6 +33,13 @@ def theme() -> str:
         return st.context.theme.type or "light"
     except Exception:  # AppTest has no browser
         return "light"
+
+
+def narrow() -> bool:
+    """Whether the page's column is narrow (a phone, a small window), as the browser last reported it;
+    False until it has (AppTest, the first run of a session)."""
+    state = ss.get(DOCUMENT_KEY)
+    return bool(state.get("narrow")) if state is not None else False
 
 
 def t(key: str, **fmt) -> str:

@@ -13,7 +13,7 @@ from nnviz.lessons import BY_SLUG, PAGES
 from nnviz.params import Spec
 from nnviz.ui import components
 from nnviz.ui.page import Page
-from nnviz.ui.session import lang, on_lang_change, option_label, ss, sync_lang_from_url, t
+from nnviz.ui.session import DOCUMENT_KEY, lang, narrow, on_lang_change, option_label, ss, sync_lang_from_url, t
 from nnviz.ui.styles import A11Y_CSS, KOREAN_CSS, PRESENTER_CSS
 
 # The server runs each session's script in its own thread on 2 cores. Our tensors are small, and
@@ -72,4 +72,5 @@ def _sidebar() -> None:
         )
         with st.expander(t("app.about")):
             st.markdown(t("app.about.body", version=nnviz.__version__, torch=torch.__version__.split("+")[0]))
-        components.document(data={"lang": lang(), "wide": t("ui.chart.wide")}, key="nnviz-document", height=0)
+        components.document(data={"lang": lang(), "wide": t("ui.chart.wide"), "narrow": narrow()}, key=DOCUMENT_KEY,
+                            height=0, on_narrow_change=lambda: None)

@@ -119,6 +119,23 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, server, path):
         ctx.close()
 
 
+# Charts wider than their column (index, width, column width): none, on a phone and on a desktop.
+WIDE_CHARTS_JS = """() => [...document.querySelectorAll('[data-testid=stVegaLiteChart]')]
+  .map((c, i) => [i, c.scrollWidth, c.clientWidth]).filter(([, scroll, client]) => scroll > client + 1)"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("path", [lesson.slug for lesson in LESSONS])
+def test_charts_of_several_panels_reflow_to_fit_their_column(browser, server, path, width):
+    ctx, page = _open(browser, f"{server}/{path}?lang=en", width=width)
+    try:
+        page.wait_for_timeout(1000)  # the browser reports a narrow column, the page reruns with stacked panels
+        settle(page)
+        assert page.evaluate(WIDE_CHARTS_JS) == []
+    finally:
+        ctx.close()
+
+
 # Everything a keyboard reaches with Tab, in order (the browser's order: the DOM's, as we set no tabindex > 0).
 FOCUSABLE_JS = """() => [...document.querySelectorAll(
   'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
