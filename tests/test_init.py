@@ -451,7 +451,14 @@ def test_chart_builders_give_valid_vega_lite_from_real_data():
     hist = C.histograms(p.hist, "weight", labels).to_dict()
     assert hist["facet"]["sort"] == ["layer 1", "layer 2", "layer 3", "output"]
     run = I.train("xavier_normal", "tanh", 2, 16, 20, 0.1, 0)
-    C.training_pair(run.history.assign(scheme="X"), ["X"], labels, reference=math.log(10)).to_dict()
+    pair = C.training_pair(run.history.assign(scheme="X"), ["X"], labels, reference=math.log(10)).to_dict()
+    assert [c["width"] for c in pair["hconcat"]] == [330, 330]
+    # On a phone: one panel a row, narrower
+    narrow = C.depth_profile(prof, list(I.PANELS), ["X", "N"], labels, narrow=True).to_dict()
+    assert len(narrow["vconcat"]) == 4 and all(len(r["hconcat"]) == 1 for r in narrow["vconcat"])
+    assert C.histograms(p.hist, "weight", labels, narrow=True).to_dict()["columns"] == 2
+    stacked = C.training_pair(run.history.assign(scheme="X"), ["X"], labels, reference=1.0, narrow=True).to_dict()
+    assert [r["hconcat"][0]["width"] for r in stacked["vconcat"]] == [270, 270]
     sym = I.symmetry("constant", "tanh", 2, 16, 20, 0.1, 0)
     C.symmetry_trace(sym.trace, labels, "c").to_dict()
 
