@@ -5,8 +5,8 @@ One function per chart, one module per lesson; the words come from the string ta
 them to ``Page.chart(alt=...)``; they are cheap (they run on every rerun and never train).
 """
 
-from nnviz.describe.base import FLAT, count, join, loss_curve, number, percent, way
 from nnviz.describe import activations, backprop, dropout, init, perceptron, xor
+from nnviz.describe.base import FLAT, count, join, loss_curve, number, percent, way
 
 __all__ = ["FLAT", "activations", "backprop", "count", "dropout", "init", "join", "loss_curve", "number", "percent",
            "perceptron", "way", "xor"]

@@ -13,8 +13,12 @@ FLAT = 0.01
 
 
 def number(x: float) -> str:
-    """A chart value as a sentence says it: two significant digits (0.69, 0.0061)."""
-    return format(float(x), ".2g")
+    """A chart value as a sentence says it: two significant digits (0.69, 0.0061, 1e-05); from 100 on
+    written out with thousands separators (120, 12,000), not in e-notation."""
+    x = float(x)
+    if math.isfinite(x) and abs(x) >= 100:
+        return f"{round(x, 1 - math.floor(math.log10(abs(x)))):,.0f}"
+    return format(x, ".2g")
 
 
 def count(n: float) -> str:
@@ -53,7 +57,7 @@ def join(items: Iterable[str]) -> str:
 
 def loss_curve(losses: Sequence[float], lang: str, unit: str = "step", at: int | None = None) -> str:
     """A loss curve over steps (or epochs) 0…n: where it starts, where it ends, and which way it went;
-    with ``at`` (the step a player shows), also the loss there.
+    with ``at`` (the step a player shows), also the loss there if it is not the last step.
 
     ``losses[i]`` is the loss after ``i`` steps. "Loss falls from 0.69 to 0.0061 by step 5,000."
     """
@@ -64,7 +68,6 @@ def loss_curve(losses: Sequence[float], lang: str, unit: str = "step", at: int |
     name = unit_name(unit, lang)
     text = t(f"loss.{way(start, end)}", lang, start=number(start), end=number(end), last=count(len(values) - 1),
              unit=name)
-    if at is not None:
-        at = min(max(int(at), 0), len(values) - 1)
-        text += " " + t("loss.at", lang, at=count(at), unit=name, value=number(values[at]))
+    if at is not None and 0 <= int(at) < len(values) - 1:
+        text += " " + t("loss.at", lang, at=count(at), unit=name, value=number(values[int(at)]))
     return text

@@ -33,7 +33,7 @@ def expectation(units: pd.DataFrame, masks: int, lang: str) -> str:
     finite = z[np.isfinite(z)]
     if not len(finite):  # p = 0: every output equals its input, no spread to measure
         return t("dropout.expect.exact", lang, masks=count(masks), n=count(len(units)))
-    return t("dropout.expect", lang, masks=count(masks), n=count(len(units)),
+    return t("dropout.expect", lang, masks=count(masks), n=count(len(finite)),
              within=percent((finite.abs() <= 2).mean()), z=number(finite.abs().max()))
 
 

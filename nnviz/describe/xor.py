@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from nnviz import i18n
-from nnviz.xor import OUTCOMES
 from nnviz.describe.base import count, join, number, percent, t
+from nnviz.xor import OUTCOMES
 
 
 def _outcome(code: str, lang: str) -> str:
@@ -30,7 +30,8 @@ def final_losses(seeds: pd.DataFrame, lang: str) -> str:
     counts = seeds["outcome"].value_counts()
     solved = int(counts.get("solved", 0))
     text = t("xor.sweep", lang, k=count(solved), n=count(len(seeds)))
-    rest = [f"{_outcome(o, lang)} {count(counts[o])}" for o in OUTCOMES if o != "solved" and counts.get(o, 0)]
+    rest = [t("xor.sweep.item", lang, name=_outcome(o, lang), k=count(counts[o]))
+            for o in OUTCOMES if o != "solved" and counts.get(o, 0)]
     return text + (" " + t("xor.sweep.rest", lang, items=join(rest)) if rest else "")
 
 

@@ -47,8 +47,9 @@ STRINGS = {
     "describe.xor.hidden": {
         "en": "At step {step}, in the hidden units' space, the output unit's line gets {right} of {n} points right.",
         "ko": "{step}스텝에서 은닉 유닛의 공간에 놓인 점 {n}개 중 {right}개를 출력 유닛의 직선이 맞게 가릅니다."},
-    "describe.xor.sweep": {"en": "{k} of {n} seeds solve XOR.", "ko": "시드 {n}개 중 {k}개가 XOR{을} 풉니다."},
+    "describe.xor.sweep": {"en": "{k} of {n} seeds solve XOR.", "ko": "시드 {n}개 중 {k}개가 XOR을 풉니다."},
     "describe.xor.sweep.rest": {"en": "The others: {items}.", "ko": "나머지: {items}."},
+    "describe.xor.sweep.item": {"en": "{name} ({k})", "ko": "{name} {k}개"},
     "describe.xor.when": {"en": "{share} of the seeds are solved by step {last}; half of them by step {half}.",
                           "ko": "{last}스텝까지 시드의 {share}{가} 풀립니다. 그 절반은 {half}스텝까지 풀립니다."},
     "describe.xor.when.none": {"en": "No seed is solved by step {last}.",
@@ -121,9 +122,9 @@ STRINGS = {
     "describe.dropout.input": {"en": "The layer's {n} inputs range from {lo} to {hi}.",
                                "ko": "층 입력 {n}개의 값은 {lo}부터 {hi}까지입니다."},
     "describe.dropout.output": {
-        "en": "Mask {draw} keeps {k} of {n} units, each scaled ×{scale}; the other {zeros} are 0.",
+        "en": "Mask {draw} keeps {k} of {n} units, each scaled ×{scale}, and sets the other {zeros} to 0.",
         "ko": "마스크 {draw}{은} 유닛 {n}개 중 {k}개를 남기고 각각 ×{scale} 합니다. 나머지 {zeros}개는 0입니다."},
-    "describe.dropout.output.plain": {"en": "Mask {draw} keeps {k} of {n} units; the other {zeros} are 0.",
+    "describe.dropout.output.plain": {"en": "Mask {draw} keeps {k} of {n} units and sets the other {zeros} to 0.",
                                       "ko": "마스크 {draw}{은} 유닛 {n}개 중 {k}개를 남깁니다. 나머지 {zeros}개는 0입니다."},
     "describe.dropout.expect": {
         "en": "Averaged over {masks} masks, {within} of the {n} units' outputs are within 2 standard errors of their "
