@@ -8,6 +8,7 @@ import streamlit as st
 from nnviz import activations as A
 from nnviz import grad_factors as F
 from nnviz import gradients as G
+from nnviz import describe
 from nnviz import papers, ui
 from nnviz.charts import activations as charts
 from nnviz.papers import glorot
@@ -65,7 +66,8 @@ slope = page.control("slope", c2)
 curves, regions, slopes = functions(slope)
 page.chart(charts.functions(curves, regions, slopes, names, {**lbl, "saturated": page.t(".lbl.band", thr=thr)},
                             narrow=page.narrow),
-           {"curves": curves, "saturated_regions": regions, "slopes": slopes}, "functions")
+           {"curves": curves, "saturated_regions": regions, "slopes": slopes}, "functions",
+           alt=lambda: describe.activations.functions(slopes, names, ui.lang()))
 st.caption(page.t(".p1.caption", slope=slope, thr=thr))
 
 st.subheader(page.t(".shrink.title"), anchor=False)
@@ -73,7 +75,8 @@ acts = page["acts"]
 shown_acts = tuple(dict.fromkeys(("sigmoid", *acts, "relu")))
 table = shrink_table(shown_acts, 20, slope)
 s1, s2 = st.columns([3, 2])
-page.chart(charts.shrink(table, names, lbl), table, "product_of_slopes", s1)
+page.chart(charts.shrink(table, names, lbl), table, "product_of_slopes", s1,
+           alt=lambda: describe.activations.shrink(table, names, ui.lang()))
 s2.markdown(page.t(".shrink.body", s10=f"{A.shrink_at(table, 'sigmoid', 10):.1e}",
                    s20=f"{A.shrink_at(table, 'sigmoid', 20):.1e}",
                    relu_rms=f"{A.shrink_at(table, 'relu', 1, 'typical'):.2f}",
@@ -196,7 +199,8 @@ for col, a in zip(fcols, acts):
     m = mech[a]
     shown_table = m.table[m.table["biases"] == v["biases"]].drop(columns="biases")
     col.markdown(f"**{names[a]}**")
-    page.chart(charts.factors(shown_table, flbl), shown_table, f"factors_{a}", col)
+    page.chart(charts.factors(shown_table, flbl), shown_table, f"factors_{a}", col,
+               alt=describe.activations.factors(shown_table, names[a], ui.lang()))
 for a in acts:
     key = ".no_cancel" if F.cause(mech[a]) == "no_cancel" else ".factors.row"
     st.markdown(mech_text(key, a))
@@ -220,7 +224,7 @@ def watch(epoch: int, frames: ui.Frames) -> None:
     with left:
         moving = wide([with_init(s) for s in snaps])
         page.chart(charts.grad_profile(moving, names, lbl, stages=[lbl_init, lbl_shown]), profile,
-                   "grad_norm_per_layer")
+                   "grad_norm_per_layer", alt=lambda: describe.activations.grad_profile(now, names, shown, ui.lang()))
         st.caption(page.t(".profile.caption"))
         zeros = int((profile["weight_grad_norm"] == 0).sum())
         if zeros:
@@ -241,7 +245,8 @@ def watch(epoch: int, frames: ui.Frames) -> None:
                             f"{hidden['dead_fraction'].mean():.0%}", f"{hidden['saturated_fraction'].mean():.0%}"]
         st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch")
         st.caption(page.t(".now.caption"))
-    page.chart(charts.unit_health(wide(snaps), names, lbl, narrow=page.narrow), now, "unit_health")
+    page.chart(charts.unit_health(wide(snaps), names, lbl, narrow=page.narrow), now, "unit_health",
+               alt=lambda: describe.activations.unit_health(now, names, shown, ui.lang()))
     st.caption(page.t(".health.caption", thr=thr, pct=f"{thr:.0%}"))
 
 
@@ -251,11 +256,13 @@ now_cols = {k: page.t(f".now.{k}") for k in ("measure", "train", "test", "dead",
 page.animate("view", v["epochs"], watch, unit="epoch")
 
 st.subheader(page.t(".loss.title"), anchor=False)
-page.chart(charts.losses(ex.history, names, lbl), ex.history, "losses")
+page.chart(charts.losses(ex.history, names, lbl), ex.history, "losses",
+           alt=lambda: describe.activations.losses(ex.history, names, ui.lang()))
 st.caption(page.t(".loss.caption", baseline=baseline))
 
 st.subheader(page.t(".heat.title"), anchor=False)
-page.chart(charts.grad_heatmap(ex.layers, names, lbl, narrow=page.narrow), ex.layers, "grad_norm_by_epoch")
+page.chart(charts.grad_heatmap(ex.layers, names, lbl, narrow=page.narrow), ex.layers, "grad_norm_by_epoch",
+           alt=lambda: describe.activations.grad_heatmap(ex.layers, names, ui.lang()))
 st.caption(page.t(".heat.caption"))
 
 with st.expander(page.t(".summary"), icon=":material/table:"):
@@ -293,7 +300,8 @@ if v["paper"]:
     same = all(papers.agrees(sv[i], paper.reported[i]) for i in glorot.INITS)
     st.markdown(page.t(".paper.agree" if same else ".paper.differ"))
     for col, q in zip(st.columns(2), ("activation_std", "gradient_std")):
-        page.chart(charts.glorot(gt, q, glbl), gt, f"glorot_{q}", col)
+        page.chart(charts.glorot(gt, q, glbl), gt, f"glorot_{q}", col,
+                   alt=describe.activations.glorot(gt, q, ui.lang()))
     fa, fg = glorot.spread_change(gt, "activation_std"), glorot.spread_change(gt, "gradient_std")
     words = {i: (page.t(f".paper.trend.{papers.trend(fa[i])}"), page.t(f".paper.trend.{papers.trend(1 / fg[i])}"))
              for i in glorot.INITS}

@@ -71,7 +71,9 @@ def boundary_view(weights, biases, frames: ui.Frames, activation: str) -> None:
         return charts.boundary(moving["image"], moving["points"], moving["line"], labels)
 
     # the step shown, for the data table
-    page.chart(chart, lambda: {"grid": P.grid(w, b, activation=act), "line": P.boundary(w, b)}, "boundary")
+    page.chart(chart, lambda: {"grid": P.grid(w, b, activation=act), "line": P.boundary(w, b)}, "boundary",
+               alt=lambda: describe.perceptron.boundary(gate, w, b, frames.step, act, ui.lang(),
+                                                        "step" if activation == "sigmoid" else "update"))
     st.caption(page.t(".boundary.caption" if activation == "sigmoid" else ".boundary.caption_step"))
     if not len(P.boundary(w, b)):
         st.caption(page.t(".no_line"))
@@ -114,7 +116,7 @@ if mode == "gd":
                 return charts.loss_curves(P.history_frame({gate: run}, max_points=600), plateau, marker, lbl)
 
             page.chart(loss_chart, lambda: P.history_frame({gate: run}), "loss",
-                       alt=lambda: describe.loss_curve([*run.losses.tolist(), run.final_loss], ui.lang()))
+                       alt=lambda: describe.loss_curve([*run.losses.tolist(), run.final_loss], ui.lang(), at=step))
             st.caption(page.t(".loss.caption"))
             with page.still():
                 predictions(run.weights[step], run.biases[step], step, "sigmoid")
@@ -145,12 +147,14 @@ if mode == "gd":
 
     st.subheader(page.t(".all"), anchor=False)
     page.chart(lambda: charts.loss_curves(P.history_frame(runs, max_points=600), plateau, None, lbl),
-               lambda: P.history_frame(runs), "all_gates")
+               lambda: P.history_frame(runs), "all_gates",
+               alt=lambda: describe.perceptron.all_gates(runs, plateau, ui.lang()))
     st.caption(page.t(".all.caption", seed=v["seed"]))
 
     st.subheader(page.t(".floor"), anchor=False)
     floor = xor_floor(range(20), P.LEARNING_RATES, steps=v["steps"], loss=v["loss"])
-    page.chart(lambda: charts.floor(floor, plateau, lbl), floor, "xor_floor")
+    page.chart(lambda: charts.floor(floor, plateau, lbl), floor, "xor_floor",
+               alt=lambda: describe.perceptron.floor(floor, plateau, ui.lang()))
     st.caption(page.t(".floor.caption", steps=v["steps"], n=len(floor), min=floor.final_loss.min(), plateau=plateau))
 
 # --- Rosenblatt's perceptron rule -----------------------------------------------------------------
@@ -174,7 +178,8 @@ else:
             boundary_view(rb.weights, rb.biases, frames, "step")
         with right_col:
             df = pd.DataFrame({"epoch": range(1, len(rb.mistakes) + 1), "mistakes": rb.mistakes.numpy()})
-            page.chart(lambda: charts.mistakes(df, lbl), df, "mistakes")
+            page.chart(lambda: charts.mistakes(df, lbl), df, "mistakes",
+                       alt=lambda: describe.perceptron.mistakes(rb.mistakes.tolist(), ui.lang()))
             with page.still():
                 predictions(rb.weights[step], rb.biases[step], step, "step")
         with page.still():

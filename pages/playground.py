@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from nnviz import playground as pg
-from nnviz import ui
+from nnviz import describe, ui
 from nnviz.charts import playground as charts
 from nnviz.frames import wide
 
@@ -176,18 +176,21 @@ def render(epoch: int, player: ui.Frames) -> None:
     left, right = st.columns(2)
     with left:
         st.markdown(f"**{page.t('.regions.title', epoch=epoch)}**")
-        page.chart(lambda: charts.regions(images, table, lbl, pts.classes), table, "regions")
+        page.chart(lambda: charts.regions(images, table, lbl, pts.classes), table, "regions",
+                   alt=lambda: describe.playground.regions(run, epoch, ui.lang()))
         st.caption(page.t(".regions.caption"))
     with right:
         st.markdown(f"**{page.t('.loss.title')}**")
-        page.chart(lambda: charts.loss_curves(losses, marker, lbl), losses, "loss")
+        page.chart(lambda: charts.loss_curves(losses, marker, lbl), losses, "loss",
+                   alt=lambda: describe.playground.loss(run, ui.lang()))
         st.caption(page.t(".loss.caption"))
     with page.still():
         st.markdown(f"**{page.t('.net.title', epoch=epoch)}**")
         net = pg.network(run, epoch)
         page.chart(lambda: charts.network(net["nodes"], net["edges"], lbl),
                    {"units": net["nodes"].drop(columns=["image", "y"]),
-                    "weights": net["edges"][["layer", "from", "to", "weight"]]}, "network")
+                    "weights": net["edges"][["layer", "from", "to", "weight"]]}, "network",
+                   alt=lambda: describe.playground.network(run, net["edges"], epoch, ui.lang()))
         st.caption(page.t(".net.caption"))
 
 
@@ -225,8 +228,9 @@ else:
             c1.metric(page.t(".m.test_loss"), f"{r.test_loss[-1]:.4f}")
             c2.metric(page.t(".m.test_acc"), f"{r.test_acc[-1]:.1%}")
             page.chart(lambda r=r, tab=tab: charts.regions(pg.decision_image(r), tab, lbl, pts.classes, height=380),
-                       tab, f"regions_{tag}")
-    page.chart(lambda: charts.loss_curves(both, None, lbl, by="run"), both, "loss_ab")
+                       tab, f"regions_{tag}", alt=describe.playground.compared(tag, r, ui.lang()))
+    page.chart(lambda: charts.loss_curves(both, None, lbl, by="run"), both, "loss_ab",
+               alt=lambda: describe.playground.compared_losses(run, run_b, ui.lang()))
 
 # --- try, why, code ------------------------------------------------------------------------------------
 st.divider()

@@ -157,14 +157,14 @@ def render(step: int, player: ui.Frames) -> None:
         lines = lines.assign(name=[page.t(".lbl.unit_name", j=u, gate=gate_name(first[u])) for u in lines["unit"]])
         page.chart(lambda: charts.input_space(tables["image"], tables["pred"], tables["lines"], lbl),
                    lambda: {"grid": frame_of(tables["field"], player.index), "points": pred, "unit_lines": lines},
-                   "input_space")
+                   "input_space", alt=lambda: describe.xor.input_space(pred, lines, k, ui.lang()))
         st.caption(page.t(".input.caption"))
         if v["layers"] > 1:
             st.caption(page.t(".input.deeper", layers=v["layers"]))
     with right_col:
         st.markdown(f"**{page.t('.loss.title')}**")
         page.chart(lambda: charts.loss_curve(loss_df, tables["marker"], refs, lbl), loss_df, "loss",
-                   alt=lambda: describe.loss_curve([*run.losses.tolist(), run.final_loss], ui.lang()))
+                   alt=lambda: describe.loss_curve([*run.losses.tolist(), run.final_loss], ui.lang(), at=k))
         st.caption(page.t(".loss.caption"))
 
     # 2 · hidden space
@@ -176,7 +176,8 @@ def render(step: int, player: ui.Frames) -> None:
     left, right_col = st.columns([1.15, 1])
     with left:
         page.chart(lambda: charts.hidden_space(moving, {**lbl, "u": u_title, "v": v_title}),
-                   {"points": view.points, "output_line": view.boundary, "sheet": view.sheet}, "hidden_space")
+                   {"points": view.points, "output_line": view.boundary, "sheet": view.sheet}, "hidden_space",
+                   alt=lambda: describe.xor.hidden_space(view.points, k, ui.lang()))
         with page.still():
             st.markdown(f"**{page.t('.units.title', step=f'{k:,}')}**")
             hidden_gates = gates[~gates["output"]]
@@ -285,19 +286,21 @@ with left:
     st.markdown(f"**{page.t('.sweep.hist')}**")
     bins = xor.loss_histogram(table)
     page.chart(lambda: charts.loss_histogram(bins, refs[refs["code"] != "three"], lbl), {"bins": bins, "seeds": table},
-               "final_losses")
+               "final_losses", alt=lambda: describe.xor.final_losses(table, ui.lang()))
     st.caption(page.t(".sweep.hist.caption"))
 with right_col:
     st.markdown(f"**{page.t('.sweep.when')}**")
     by_step = xor.solved_by_step(table, v["steps"])
-    page.chart(lambda: charts.solved_by_step(by_step, lbl), by_step, "solved_by_step")
+    page.chart(lambda: charts.solved_by_step(by_step, lbl), by_step, "solved_by_step",
+               alt=lambda: describe.xor.solved_by_step(by_step, ui.lang()))
     st.caption(page.t(".sweep.when.caption"))
 
 left, right_col = st.columns(2)
 with left:
     st.markdown(f"**{page.t('.sweep.curves')}**")
     sample = xor.curve_sample(sw)
-    page.chart(lambda: charts.sweep_curves(sample, refs, lbl), sample, "loss_curves")
+    page.chart(lambda: charts.sweep_curves(sample, refs, lbl), sample, "loss_curves",
+               alt=lambda: describe.xor.sweep_curves(sample, ui.lang()))
     st.caption(page.t(".sweep.curves.caption"))
 with right_col:
     st.markdown(f"**{page.t('.widths.title')}**")
@@ -306,7 +309,8 @@ with right_col:
     elif v["compare"]:
         widths = width_sweep(k_w, v["layers"], v["activation"], v["optimizer"], v["lr"], v["steps"],
                              v["start_seed"], _label=page.t(".widths.progress", n=k_w * len(xor.WIDTHS), k=k_w))
-        page.chart(lambda: charts.width_rates(widths, v["hidden"], lbl), widths, "success_by_width")
+        page.chart(lambda: charts.width_rates(widths, v["hidden"], lbl), widths, "success_by_width",
+                   alt=lambda: describe.xor.width_rates(widths, ui.lang()))
         st.caption(page.t(".widths.caption", k=k_w))
     else:
         st.info(page.t(".sweep.off"), icon=":material/toggle_on:")

@@ -65,15 +65,6 @@ STRINGS = {
     # the player's slider as a screen reader says it ({step}, {last}: numbers the browser formats)
     "ui.player.step": {"en": "step {step} of {last}", "ko": "전체 {last}스텝 중 {step}스텝"},
     "ui.player.epoch": {"en": "epoch {step} of {last}", "ko": "전체 {last}에포크 중 {step}에포크"},
-    # chart text alternatives (nnviz.describe): {start}, {end} two digits, {last} the last step, {unit} below
-    "describe.loss.falls": {"en": "Loss falls from {start} to {end} by {unit} {last}.",
-                            "ko": "손실이 {last}{unit}까지 {start}에서 {end}{로} 줄어듭니다."},
-    "describe.loss.rises": {"en": "Loss rises from {start} to {end} by {unit} {last}.",
-                            "ko": "손실이 {last}{unit}까지 {start}에서 {end}{로} 늘어납니다."},
-    "describe.loss.flat": {"en": "Loss stays at about {start} through {unit} {last}.",
-                           "ko": "손실이 {last}{unit}까지 {start} 근처에 머뭅니다."},
-    "describe.unit.step": {"en": "step", "ko": "스텝"},
-    "describe.unit.epoch": {"en": "epoch", "ko": "에포크"},
     "ui.computing": {"en": "Training with PyTorch…", "ko": "PyTorch로 학습하는 중…"},
     # --- URL parameters ------------------------------------------------------------------------
     "param.rejected": {
