@@ -64,13 +64,9 @@ with page.settings_box():
 
         def add_csv() -> None:
             try:
-                X, y = pg.parse_csv(st.session_state["playground.csv_text"])
-                old_X, old_y = pg.decode(page["points"])
-                if len(old_y) + len(y) > pg.MAX_POINTS:
-                    raise pg.CsvError(0, "csv_rows", {"n": pg.MAX_POINTS})
-                page.set(points=pg.encode(pd.concat([pd.DataFrame(old_X), pd.DataFrame(X)]).to_numpy(),
-                                          list(old_y) + list(y)))
-                st.session_state["_playground.csv_note"] = ("ok", len(y), {})
+                points, added = pg.append_csv(page["points"], st.session_state["playground.csv_text"])
+                page.set(points=points)
+                st.session_state["_playground.csv_note"] = ("ok", added, {})
             except pg.CsvError as e:
                 st.session_state["_playground.csv_note"] = ("error", e.line, {"reason": e.reason, **e.detail})
 
@@ -91,9 +87,10 @@ if v["source"] == "own":
     # a new chart for every set of points: its selection starts empty, so a click on the spot clicked last counts
     click_key = f"playground.click.{pg.points_id(v['points'])}"
     st.vega_lite_chart(ui.vega_spec(charts.editor(own, lbl, 3)), on_select=functools.partial(click, click_key),
-                       selection_mode=charts.PICK, key=click_key, width="stretch")
+                       selection_mode=charts.PICK, key=click_key, width="stretch",
+                       alt=describe.playground.editor(pts.y, v["label"], ui.lang()))
     st.text_area(page.t(".csv"), key="playground.csv_text", help=page.t(".csv.help"), height=110,
-                 placeholder="x1,x2,label\n1.5,-2,0\n-3,0.5,1")
+                 placeholder=page.t(".csv.placeholder"))
     st.button(page.t(".csv.add"), on_click=add_csv, key="playground.csv_add")
     note = st.session_state.pop("_playground.csv_note", None)
     if note and note[0] == "ok":

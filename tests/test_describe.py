@@ -381,3 +381,11 @@ def test_playground_network_and_ab_sentences():
                                                                    "(epoch 1); B ends lower.")
     assert describe.playground.compared_losses(r, r, "ko") == ("마지막 테스트 손실: A 0.6(1에포크), B 0.6(1"
                                                                "에포크)로 같습니다.")
+
+
+def test_playground_editor_counts_the_points_per_class():
+    assert describe.playground.editor(np.array([0, 1, 1]), 2, "en") == (
+        "The plane to draw on, with 3 points (class 0: 1, class 1: 2). A click adds a point of class 2; a click on a "
+        "point removes it.")
+    assert describe.playground.editor(np.array([], dtype=int), 0, "ko") == (
+        "점을 찍는 평면입니다. 점 0개(0). 클릭하면 클래스 0의 점이 생기고, 점을 클릭하면 지워집니다.")

@@ -381,3 +381,17 @@ def test_any_pasted_text_gives_points_on_the_plane_or_an_error_naming_a_real_lin
     else:
         assert X.shape == (len(y), 2) and np.isfinite(X).all() and (np.abs(X) <= 6).all()
         assert set(y.tolist()) <= {0, 1, 2}
+
+
+def test_a_pasted_csv_adds_to_the_drawn_points_or_is_refused_whole():
+    drawn = pg.encode(np.array([[1.0, 1.0]]), np.array([1]))
+    text, added = pg.append_csv(drawn, "x1,x2,label\n-2,3,0\n0.5,0.25,1\n")
+    X, y = pg.decode(text)
+    assert added == 2 and y.tolist() == [1, 0, 1] and np.allclose(X[1:], [[-2, 3], [0.5, 0.25]], atol=0.01)
+    full = pg.encode(np.zeros((pg.MAX_POINTS, 2)), np.zeros(pg.MAX_POINTS, dtype=int))
+    with pytest.raises(pg.CsvError) as e:
+        pg.append_csv(full, "1,1,0\n")
+    assert (e.value.line, e.value.reason) == (0, "csv_rows")
+    with pytest.raises(pg.CsvError) as e:  # a bad row names its line; nothing is added
+        pg.append_csv(drawn, "1,1,0\n1,x,0\n")
+    assert e.value.line == 2

@@ -9,6 +9,13 @@ from nnviz.describe.base import count, number, percent, t, way
 from nnviz.playground.train import Run, shape
 
 
+def editor(labels, label: int, lang: str) -> str:
+    """The plane to draw on: how many points of each class, and what a click does."""
+    counts = np.bincount(np.asarray(labels, dtype=int), minlength=3)
+    per = ", ".join(t("playground.editor.class", lang, k=k, n=count(n)) for k, n in enumerate(counts) if n)
+    return t("playground.editor", lang, n=count(len(labels)), per=per or "0", label=label)
+
+
 def regions(run: Run, epoch: int | None, lang: str) -> str:
     """The decision regions after ``epoch``: the share of training and of test points on their class's side."""
     k = run.frame(epoch)

@@ -11,7 +11,8 @@
 
 from nnviz.playground.data import BOX, KINDS, MAX_POINTS, classes_for, make_data, split
 from nnviz.playground.features import FEATURES, SYMBOLS, transform
-from nnviz.playground.points import CsvError, PointsError, decode, encode, parse_csv, points_id, to_csv, toggle
+from nnviz.playground.points import (CsvError, PointsError, append_csv, decode, encode, parse_csv, points_id, to_csv,
+                                     toggle)
 from nnviz.playground.session import Points, points, run
 from nnviz.playground.settings import (
     COMPARABLE,
@@ -46,7 +47,7 @@ TRY_THIS: tuple[tuple[str, str], ...] = (
 
 __all__ = [
     "BOX", "COMPARABLE", "FEATURES", "KINDS", "MAX_EPOCHS", "MAX_LAYERS", "MAX_POINTS", "MAX_UNITS", "SETTINGS",
-    "SYMBOLS", "TRY_THIS", "CsvError", "Points", "PointsError", "Run", "b_values", "best_epoch", "build",
+    "SYMBOLS", "TRY_THIS", "CsvError", "Points", "PointsError", "Run", "append_csv", "b_values", "best_epoch", "build",
     "class_colours", "classes_for", "decision_image", "decision_images", "decode", "encode", "epochs_run",
     "layer_outputs", "loss_table", "make_data", "max_updates", "network", "parse_csv", "point_table", "points", "points_id",
     "run", "shape", "split", "to_csv", "toggle", "train", "transform", "verdict",

@@ -199,3 +199,13 @@ def toggle(text: str, x1: float, x2: float, label: int, radius: float = 0.3) -> 
     if len(X) >= MAX_POINTS:
         return text
     return encode(np.vstack([X, [[x1, x2]]]), np.append(y, int(label)))
+
+
+def append_csv(text: str, csv_text: str) -> tuple[str, int]:
+    """The points of ``text`` with those of a pasted CSV added: (new text, rows added). Raises
+    :class:`CsvError` (line 0) when together they pass :data:`MAX_POINTS`; ``text`` is never changed."""
+    X, y = parse_csv(csv_text)
+    old_X, old_y = decode(text)
+    if len(old_y) + len(y) > MAX_POINTS:
+        raise CsvError(0, "csv_rows", {"n": MAX_POINTS})
+    return encode(np.vstack([old_X.reshape(-1, 2), X.reshape(-1, 2)]), np.append(old_y, y).astype(int)), len(y)

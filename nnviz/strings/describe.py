@@ -166,6 +166,11 @@ STRINGS = {
         "en": "The test error stays at about {e1} from k = {k1} to k = {k2} thinned networks; weight scaling gives {s}.",
         "ko": "얇아진 신경망 k = {k1}부터 k = {k2}까지 테스트 오차가 {e1} 근처에 머뭅니다. 가중치 조정은 {s}입니다."},
     # /playground
+    "describe.playground.editor": {
+        "en": "The plane to draw on, with {n} points ({per}). A click adds a point of class {label}; a click on a "
+              "point removes it.",
+        "ko": "점을 찍는 평면입니다. 점 {n}개({per}). 클릭하면 클래스 {label}의 점이 생기고, 점을 클릭하면 지워집니다."},
+    "describe.playground.editor.class": {"en": "class {k}: {n}", "ko": "클래스 {k}: {n}개"},
     "describe.playground.regions": {
         "en": "After epoch {epoch} the regions put {train} of the training points and {test} of the test points "
               "on their class's side.",

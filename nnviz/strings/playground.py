@@ -202,6 +202,7 @@ STRINGS = {
         "en": "label “{value}” is not a whole number 0 … {hi}",
         "ko": "레이블이 0 … {hi} 사이의 정수가 아닙니다: “{value}”",
     },
+    "playground.csv.placeholder": {"en": "x1,x2,label\n1.5,-2,0\n-3,0.5,1", "ko": "x1,x2,label\n1.5,-2,0\n-3,0.5,1"},
     "playground.csv.csv_rows": {"en": "more than {n} points in all", "ko": "모두 합쳐 {n}개가 넘습니다"},
     "playground.csv.csv_long": {"en": "the text is longer than {n} characters", "ko": "글이 {n}자보다 깁니다"},
     "playground.csv.csv_empty": {"en": "no points in the text", "ko": "글에 점이 하나도 없습니다"},
