@@ -108,7 +108,8 @@ def shrink(table: pd.DataFrame, names: Mapping[str, str], labels: Mapping[str, s
     lines = alt.Chart(long).mark_line(strokeWidth=2.2).encode(
         x=x, y=y, color=color, detail="kind:N",
         strokeDash=alt.StrokeDash("kind:N", title=None, scale=alt.Scale(
-            domain=[labels["best"], labels["typical"]], range=[[1, 0], [5, 3]]), legend=DASH_LEGEND),
+            domain=[labels["best"], labels["typical"]], range=[[1, 0], [5, 3]]),
+            legend=alt.Legend(columns=1, **DASH_LEGEND.to_dict())),  # one a row: the long labels overflow a phone
     )
     points = alt.Chart(long).mark_point(filled=True, size=22).encode(x=x, y=y, color=color, tooltip=tips)
     return alt.layer(lines, points).properties(height=300)
