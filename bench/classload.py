@@ -17,9 +17,17 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import csv
+import datetime
 import math
+import os
+import re
+import signal
+import socket
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 import urllib.parse
 from dataclasses import dataclass, field
@@ -28,10 +36,12 @@ from pathlib import Path
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+from nnviz.lessons import LESSONS
+
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results.md"
 SECTION = "## Class load"
-PAGES = ("perceptron", "xor", "backprop", "activations", "init", "dropout")
+PAGES = tuple(lesson.slug for lesson in LESSONS)
 SCENARIOS = ("same", "seed", "move")
 NS = (1, 10, 30)
 MAX_SESSIONS = 60  # a bound on what one measurement opens; loopback only
@@ -279,9 +289,6 @@ async def run_async(url: str, pages, ns, scenarios, timeout: float, budget_s: fl
 
 def section(rows: list[Row], where: str) -> str:
     """The markdown section this benchmark owns in results.md."""
-    import datetime
-    import os
-
     return (f"{SECTION}\n\nMeasured {datetime.date.today()} on {os.cpu_count()} cores by `python -m bench.classload` "
             f"against {where}: sessions speak Streamlit's websocket protocol (no browser), all at once; time = until "
             f"the server's script_finished; *same* = the same link (default view, warm), *seed* = each its own "
@@ -321,10 +328,6 @@ class Served:
     """scripts/serve.sh running on loopback: its address, its log, the pids and ports it reported."""
 
     def __init__(self, processes: int, env: dict | None = None, start_timeout: float = 300):
-        import os
-        import subprocess
-        import tempfile
-
         from tests.e2e.server import free_port
 
         self.processes = processes
@@ -347,21 +350,14 @@ class Served:
 
     def pids(self) -> dict[int, int]:
         """Process number → its latest pid, as serve.sh logged them."""
-        import re
-
         return {int(k): int(pid) for k, pid in re.findall(r"serve\.sh: process (\d+): pid (\d+)", self.text())}
 
     @property
     def socket(self) -> str:
-        import re
-
         return re.search(r"stats socket (\S+)", self.text()).group(1)
 
     def states(self) -> dict[str, str]:
         """HAProxy's view of each process: app1 → 'UP', 'DOWN', 'DOWN 1/2' … (from its stats socket)."""
-        import csv
-        import socket
-
         with socket.socket(socket.AF_UNIX) as sock:
             sock.settimeout(5)
             sock.connect(self.socket)
@@ -374,16 +370,11 @@ class Served:
 
     def stop(self) -> None:
         """SIGTERM, as a teacher's Ctrl-C: serve.sh stops everything it started."""
-        import signal
-        import subprocess
-
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
             try:
                 self.proc.wait(40)
             except subprocess.TimeoutExpired:
-                import os
-
                 os.killpg(self.proc.pid, signal.SIGKILL)  # its own session: only what it started
                 self.proc.wait(10)
 
@@ -456,7 +447,7 @@ def ratio_table(by_p: dict[int, list[Row]]) -> tuple[str, float | None]:
     """Rows side by side for each process count, the slowest session's speed-up, and its geometric mean (n ≥ 10)."""
     ps = sorted(by_p)
     lo, hi = ps[0], ps[-1]
-    head = (f"| page | scenario | sessions | " + " | ".join(f"p95 s, {k} proc." for k in ps)
+    head = ("| page | scenario | sessions | " + " | ".join(f"p95 s, {k} proc." for k in ps)
             + " | " + " | ".join(f"max s, {k} proc." for k in ps) + f" | speed-up of the slowest, {hi} vs {lo} |\n"
             "|---|---|---|" + "---|" * (2 * len(ps) + 1))
     index = {k: {(r.page, r.scenario, r.n): r for r in rows} for k, rows in by_p.items()}
@@ -497,9 +488,6 @@ def sizing_table(caps: dict[int, dict[tuple[str, str], Row | None]], cores: int)
 
 def run_processes(args) -> str:
     """Each process count in turn behind HAProxy (scripts/serve.sh), in one run: ratio and sizing."""
-    import datetime
-    import os
-
     sys.path.insert(0, str(ROOT))
     seeds_first = args.first_seed
     by_p, caps = {}, {}
