@@ -191,6 +191,9 @@ def test_activation_factors_profile_and_health():
         "At epoch 40, layer 1's weight gradient divided by the last layer's: Sigmoid 1e-05, ReLU 0.5.")
     assert DA.grad_profile(now, NAMES, 40, "ko") == (
         "40에포크에서 1층 가중치 기울기 ÷ 마지막 층 가중치 기울기: Sigmoid 1e-05, ReLU 0.5.")
+    dead = now.assign(weight_grad_norm=[0.0, 0.0, 0.0, 1e-3, 0.0, 0.0])  # a net whose gradients are all 0
+    assert DA.grad_profile(dead, NAMES, 40, "en") == (
+        "At epoch 40, layer 1's weight gradient divided by the last layer's: Sigmoid nan, ReLU inf.")
     # hidden layers 1 and 2 (3 is the output): dead 0 and 20 %, saturated 60 % and 0
     assert DA.unit_health(now, NAMES, 40, "en") == "At epoch 40, dead / saturated hidden units: Sigmoid 0% / 60%, ReLU 20% / 0%."
     assert DA.unit_health(now, NAMES, 40, "ko") == "40에포크에서 죽은 / 포화된 은닉 유닛: Sigmoid 0% / 60%, ReLU 20% / 0%."

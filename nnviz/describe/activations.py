@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from nnviz import i18n
@@ -15,9 +16,11 @@ def _name(names: Mapping[str, str], a: str) -> str:
 
 
 def _first_over_last(rows: pd.DataFrame, column: str = "weight_grad_norm") -> float:
-    """The value at layer 1 divided by the value at the last layer."""
+    """The value at layer 1 divided by the value at the last layer (inf or nan where the last is 0: a
+    diverged or dead net)."""
     rows = rows.sort_values("layer")
-    return float(rows[column].iloc[0]) / float(rows[column].iloc[-1])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return float(np.float64(rows[column].iloc[0]) / np.float64(rows[column].iloc[-1]))
 
 
 def functions(slopes: pd.DataFrame, names: Mapping[str, str], lang: str) -> str:
