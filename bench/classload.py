@@ -78,6 +78,7 @@ class Tally:
     status: str | None = None  # script_finished status once it came
     cacheable: set[str] = field(default_factory=set)
     downloads: list[str] = field(default_factory=list)  # st.download_button files (served by this process)
+    exceptions: list[str] = field(default_factory=list)  # the page's exceptions, with their stack traces
 
     def add(self, data: bytes) -> ForwardMsg:
         """Count one websocket frame; note the signs of a broken page."""
@@ -91,7 +92,9 @@ class Tally:
             self.elements += 1
             element = msg.delta.new_element
             if element.WhichOneof("type") == "exception":
-                self.errors.append("exception on the page")
+                exc = element.exception
+                self.errors.append(f"exception on the page: {exc.type}")
+                self.exceptions.append(f"{exc.type}: {exc.message}\n" + "\n".join(exc.stack_trace))
             elif element.WhichOneof("type") == "download_button" and element.download_button.url:
                 self.downloads.append(element.download_button.url)
         elif kind == "ref_hash":
@@ -176,6 +179,8 @@ class Session:
         took = time.perf_counter() - t0
         self.cached |= tally.cacheable
         if tally.errors:
+            for trace in tally.exceptions[:1]:  # what the table's errors column cannot hold
+                print(f"/{self.page}?{query}: {trace}", file=sys.stderr, flush=True)
             return Result(None, tally.bytes, tally.errors[0])
         if tally.elements == 0:
             return Result(None, tally.bytes, "nothing rendered")

@@ -17,6 +17,7 @@ def _fwd(**build) -> bytes:
     if kind == "element":
         msg.delta.new_element.markdown.body = build.get("text", "hi")
     elif kind == "exception":
+        msg.delta.new_element.exception.type = "KeyError"
         msg.delta.new_element.exception.message = "boom"
     elif kind == "finished":
         msg.script_finished = build["status"]
@@ -51,11 +52,12 @@ def test_tally_counts_bytes_elements_and_waits_past_an_early_finish():
     assert t.done and t.status == "FINISHED_SUCCESSFULLY" and t.errors == []
 
 
-@pytest.mark.parametrize("kind, error", [("exception", "exception on the page"), ("not_found", "page not found")])
+@pytest.mark.parametrize("kind, error", [("exception", "exception on the page: KeyError"), ("not_found", "page not found")])
 def test_tally_reports_a_broken_page(kind, error):
     t = C.Tally()
     t.add(_fwd(kind=kind))
     assert t.errors == [error]
+    assert t.exceptions == (["KeyError: boom\n"] if kind == "exception" else [])
 
 
 def test_compile_error_is_an_error():
