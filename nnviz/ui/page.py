@@ -24,6 +24,8 @@ from nnviz.ui.styles import PLAYER_PAGE_CSS
 # Query keys the shell owns on every page (never reported as unknown settings): the language,
 # Streamlit's own embedding switches, and the classroom ones (presenter mode, hidden controls).
 GLOBAL_KEYS = ("lang", "embed", "embed_options", "presenter", "hide")
+# Where a cached chart keeps its text alternative beside the spec (never sent as part of the spec).
+ALT_KEY = "_nnviz_alt"
 
 
 @dataclass(frozen=True)
@@ -331,12 +333,17 @@ class Page:
         :mod:`nnviz.describe`) is the chart's text alternative, its name for a screen reader.
         """
         box = container if container is not None else st
-        spec, arrow = SENT.get((self._state_key(), name), lambda: prepare(chart() if callable(chart) else chart,
-                                                                      self._frames, theme()))
-        text = alt() if callable(alt) else alt
+
+        def make() -> tuple[dict, dict[str, bytes]]:
+            spec, arrow = prepare(chart() if callable(chart) else chart, self._frames, theme())
+            # the text alternative depends on the same state: made once with the spec and cached with it
+            return {**spec, ALT_KEY: alt() if callable(alt) else alt}, arrow
+
+        cached, arrow = SENT.get((self._state_key(), name), make)
+        spec = {k: v for k, v in cached.items() if k != ALT_KEY}
         # Streamlit applies alt as the view's description in the browser; kept out of the spec, so a new
         # sentence leaves the spec (and the browser's view) as it was.
-        box.vega_lite_chart({**spec, "datasets": dict(arrow)}, width="stretch", alt=text or None)
+        box.vega_lite_chart({**spec, "datasets": dict(arrow)}, width="stretch", alt=cached[ALT_KEY] or None)
         self.data(data, name, box)
 
     def data(self, data, name: str, container=None) -> None:
