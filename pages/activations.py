@@ -1,5 +1,6 @@
 """Activations and vanishing gradients: f and f′, and the gradient that reaches each layer of a deep net."""
 
+import functools
 import math
 
 import pandas as pd
@@ -64,7 +65,7 @@ c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
 c1.markdown(page.t(".p1.lead", thr=thr))
 slope = page.control("slope", c2)
 curves, regions, slopes = functions(slope)
-page.chart(charts.functions(curves, regions, slopes, names, {**lbl, "saturated": page.t(".lbl.band", thr=thr)},
+page.chart(lambda: charts.functions(curves, regions, slopes, names, {**lbl, "saturated": page.t(".lbl.band", thr=thr)},
                             narrow=page.narrow),
            {"curves": curves, "saturated_regions": regions, "slopes": slopes}, "functions",
            alt=lambda: describe.activations.functions(slopes, names, ui.lang()))
@@ -75,7 +76,7 @@ acts = page["acts"]
 shown_acts = tuple(dict.fromkeys(("sigmoid", *acts, "relu")))
 table = shrink_table(shown_acts, 20, slope)
 s1, s2 = st.columns([3, 2])
-page.chart(charts.shrink(table, names, lbl), table, "product_of_slopes", s1,
+page.chart(lambda: charts.shrink(table, names, lbl), table, "product_of_slopes", s1,
            alt=lambda: describe.activations.shrink(table, names, ui.lang()))
 s2.markdown(page.t(".shrink.body", s10=f"{A.shrink_at(table, 'sigmoid', 10):.1e}",
                    s20=f"{A.shrink_at(table, 'sigmoid', 20):.1e}",
@@ -199,8 +200,8 @@ for col, a in zip(fcols, acts):
     m = mech[a]
     shown_table = m.table[m.table["biases"] == v["biases"]].drop(columns="biases")
     col.markdown(f"**{names[a]}**")
-    page.chart(charts.factors(shown_table, flbl), shown_table, f"factors_{a}", col,
-               alt=describe.activations.factors(shown_table, names[a], ui.lang()))
+    page.chart(lambda: charts.factors(shown_table, flbl), shown_table, f"factors_{a}", col,
+               alt=lambda: describe.activations.factors(shown_table, names[a], ui.lang()))
 for a in acts:
     key = ".no_cancel" if F.cause(mech[a]) == "no_cancel" else ".factors.row"
     st.markdown(mech_text(key, a))
@@ -216,14 +217,15 @@ def with_init(now: pd.DataFrame) -> pd.DataFrame:
 
 
 def watch(epoch: int, frames: ui.Frames) -> None:
-    snaps = ex.at_each(frames.steps)  # the table at each frame of the player
-    now = snaps[frames.index]
+    # the table at each frame of the player: made only when a chart is built (what is sent is cached)
+    snaps = functools.cache(lambda: ex.at_each(frames.steps))
+    now = ex.at(frames.step)
     shown = int(now["epoch"].max()) if len(now) else 0
     profile = with_init(now)
     left, right = st.columns([5, 4])
     with left:
-        moving = wide([with_init(s) for s in snaps])
-        page.chart(charts.grad_profile(moving, names, lbl, stages=[lbl_init, lbl_shown]), profile,
+        page.chart(lambda: charts.grad_profile(wide([with_init(s) for s in snaps()]), names, lbl,
+                                               stages=[lbl_init, lbl_shown]), profile,
                    "grad_norm_per_layer", alt=lambda: describe.activations.grad_profile(now, names, shown, ui.lang()))
         st.caption(page.t(".profile.caption"))
         zeros = int((profile["weight_grad_norm"] == 0).sum())
@@ -245,7 +247,7 @@ def watch(epoch: int, frames: ui.Frames) -> None:
                             f"{hidden['dead_fraction'].mean():.0%}", f"{hidden['saturated_fraction'].mean():.0%}"]
         st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch")
         st.caption(page.t(".now.caption"))
-    page.chart(charts.unit_health(wide(snaps), names, lbl, narrow=page.narrow), now, "unit_health",
+    page.chart(lambda: charts.unit_health(wide(snaps()), names, lbl, narrow=page.narrow), now, "unit_health",
                alt=lambda: describe.activations.unit_health(now, names, shown, ui.lang()))
     st.caption(page.t(".health.caption", thr=thr, pct=f"{thr:.0%}"))
 
@@ -256,12 +258,12 @@ now_cols = {k: page.t(f".now.{k}") for k in ("measure", "train", "test", "dead",
 page.animate("view", v["epochs"], watch, unit="epoch")
 
 st.subheader(page.t(".loss.title"), anchor=False)
-page.chart(charts.losses(ex.history, names, lbl), ex.history, "losses",
+page.chart(lambda: charts.losses(ex.history, names, lbl), ex.history, "losses",
            alt=lambda: describe.activations.losses(ex.history, names, ui.lang()))
 st.caption(page.t(".loss.caption", baseline=baseline))
 
 st.subheader(page.t(".heat.title"), anchor=False)
-page.chart(charts.grad_heatmap(ex.layers, names, lbl, narrow=page.narrow), ex.layers, "grad_norm_by_epoch",
+page.chart(lambda: charts.grad_heatmap(ex.layers, names, lbl, narrow=page.narrow), ex.layers, "grad_norm_by_epoch",
            alt=lambda: describe.activations.grad_heatmap(ex.layers, names, ui.lang()))
 st.caption(page.t(".heat.caption"))
 
@@ -300,7 +302,7 @@ if v["paper"]:
     same = all(papers.agrees(sv[i], paper.reported[i]) for i in glorot.INITS)
     st.markdown(page.t(".paper.agree" if same else ".paper.differ"))
     for col, q in zip(st.columns(2), ("activation_std", "gradient_std")):
-        page.chart(charts.glorot(gt, q, glbl), gt, f"glorot_{q}", col,
+        page.chart(lambda: charts.glorot(gt, q, glbl), gt, f"glorot_{q}", col,
                    alt=describe.activations.glorot(gt, q, ui.lang()))
     fa, fg = glorot.spread_change(gt, "activation_std"), glorot.spread_change(gt, "gradient_std")
     words = {i: (page.t(f".paper.trend.{papers.trend(fa[i])}"), page.t(f".paper.trend.{papers.trend(1 / fg[i])}"))

@@ -140,9 +140,8 @@ shown_cmp = cmp.rename(columns={
 num = {c: st.column_config.NumberColumn(format="%.8f") for c in shown_cmp.columns[2:5]}
 num[page.t(".check.diff")] = st.column_config.NumberColumn(format="%.1e")
 st.dataframe(shown_cmp, hide_index=True, column_config=num, width="stretch")
-chart = charts.grad_comparison(cmp, page.t(".check.chart_x"), page.t(".check.chart_y"),
-                               page.t(".check.manual"), page.t(".check.autograd"))
-page.chart(chart, cmp, "gradients", alt=lambda: describe.backprop.gradients(cmp, tr.agrees, ui.lang()))
+page.chart(lambda: charts.grad_comparison(cmp, page.t(".check.chart_x"), page.t(".check.chart_y"),
+                                         page.t(".check.manual"), page.t(".check.autograd")), cmp, "gradients", alt=lambda: describe.backprop.gradients(cmp, tr.agrees, ui.lang()))
 
 st.markdown(f"**{page.t('.gradfn.title')}**")
 st.markdown(page.t(".gradfn.body"))
@@ -189,7 +188,7 @@ if run.updates:
     if forgot is not None:
         frames["without_zero_grad"] = forgot.history_frame().assign(run=page.t(".trap.without"))
     st.markdown(f"**{page.t('.update.curve')}**")
-    page.chart(charts.loss_curves(pd.concat(frames.values(), ignore_index=True), page.t(".update.x"),
+    page.chart(lambda: charts.loss_curves(pd.concat(frames.values(), ignore_index=True), page.t(".update.x"),
                                   page.t(".update.y"), page.t(".update.run")), frames, "loss",
                alt=lambda: describe.backprop.losses(frames, ui.lang()))
 
@@ -222,7 +221,7 @@ if run.updates:
     names = {"grad_with": f"{followed.label}.grad — {with_}", "step_with": f"{step_grad} — {with_}",
              "step_without": f"{step_grad} — {without}", "grad_without": f"{followed.label}.grad — {without}"}
     df = charts.grad_series(frames["with_zero_grad"], frames.get("without_zero_grad"), names)
-    page.chart(charts.grad_curves(df, page.t(".trap.x"), page.t(".trap.y"), page.t(".trap.series")), frames, "grad",
+    page.chart(lambda: charts.grad_curves(df, page.t(".trap.x"), page.t(".trap.y"), page.t(".trap.series")), frames, "grad",
                alt=lambda: describe.backprop.accumulation(frames, followed.label, ui.lang()))
     summed = backprop.accumulated(acc) if forgot is not None else None
     if summed is not None:

@@ -63,9 +63,9 @@ demo = mask_demo(v["inputs"], p, seed, v["draw"])
 frame = demo.frame()
 grid_labels = {k: ax[k] for k in ("unit", "input", "output", "kept", "value", "dropped")}
 g1, g2 = st.columns(2)
-page.chart(charts.mask_grid(frame, "input", page.t(".grid.input"), grid_labels, show_mask=False), frame,
+page.chart(lambda: charts.mask_grid(frame, "input", page.t(".grid.input"), grid_labels, show_mask=False), frame,
            "layer_input", g1, alt=lambda: describe.dropout.layer_input(frame, ui.lang()))
-page.chart(charts.mask_grid(frame, "output", page.t(".grid.output", draw=v["draw"]), grid_labels, show_mask=True),
+page.chart(lambda: charts.mask_grid(frame, "output", page.t(".grid.output", draw=v["draw"]), grid_labels, show_mask=True),
            frame, "layer_output", g2, alt=lambda: describe.dropout.layer_output(frame, v["draw"], ui.lang()))
 st.caption(page.t(".grid.caption", scale=scale))
 
@@ -88,10 +88,10 @@ if p == 0:
     st.caption(page.t(".expect.zero"))
 st.markdown(page.t(".expect.lead", masks=exp.masks))
 e1, e2 = st.columns([3, 2])
-page.chart(charts.expectation_chart(exp.units, {**ax, "y": ax["value"]}), exp.units, "expectation", e1,
+page.chart(lambda: charts.expectation_chart(exp.units, {**ax, "y": ax["value"]}), exp.units, "expectation", e1,
            alt=lambda: describe.dropout.expectation(exp.units, exp.masks, ui.lang()))
 with e2:
-    page.chart(charts.share_histogram(exp.shares, p, demo.kept_share_se, {"share": ax["share"], "count": ax["masks"],
+    page.chart(lambda: charts.share_histogram(exp.shares, p, demo.kept_share_se, {"share": ax["share"], "count": ax["masks"],
                                                                         "expected": ax["expected"]}),
                exp.shares, "kept_shares", alt=lambda: describe.dropout.kept_shares(exp.shares, keep, ui.lang()))
     st.caption(page.t(".hist.lead"))
@@ -109,7 +109,7 @@ st.markdown(page.t(".thin.lead", p=p))
 th = thinning(p, seed)
 thin_labels = {"pass": page.t(".thin.pass"), "layer": ax["layer"], "unit": ax["unit"], "kept": ax["state"],
                "value": ax["value"], "dropped": ax["dropped"], "kept_name": ax["kept"]}
-page.chart(charts.thinning_chart(th.nodes, th.edges, th.outputs, thin_labels, narrow=page.narrow),
+page.chart(lambda: charts.thinning_chart(th.nodes, th.edges, th.outputs, thin_labels, narrow=page.narrow),
            {"nodes": th.nodes, "edges": th.edges, "outputs": th.outputs}, "thinned",
            alt=lambda: describe.dropout.thinned(th.outputs, th.eval_output, ui.lang()))
 st.caption(page.t(".thin.caption", outs=", ".join(f"{o:.3f}" for o in th.outputs["output"]),
@@ -169,7 +169,7 @@ refs = pd.DataFrame({"split": ["train", "test"], "loss": [result.reference["trai
                      "what": [page.t(".loss.ref_train"), page.t(".loss.ref_test")]})
 loss_labels = {k: ax[k] for k in ("epoch", "loss", "model", "split")}
 log = v["log"] or result.diverged is not None  # a diverging loss spans many orders of magnitude
-page.chart(charts.loss_chart(result.history, names, loss_labels, refs, show_objective=v["objective"], log=log),
+page.chart(lambda: charts.loss_chart(result.history, names, loss_labels, refs, show_objective=v["objective"], log=log),
            result.history, "loss", alt=lambda: describe.dropout.losses(result.history, names, ui.lang()))
 
 st.subheader(page.t(".fit.title"), anchor=False)
@@ -179,12 +179,12 @@ page.control("band", c1)
 page.control("once", c2)
 v = page.values
 if result.diverged is None:
-    page.chart(charts.fit_chart(result.data, result.curves, names, {k: ax[k] for k in ("x", "y", "series")},
+    page.chart(lambda: charts.fit_chart(result.data, result.curves, names, {k: ax[k] for k in ("x", "y", "series")},
                                 show_band=v["band"], show_train_once=v["once"]),
                {"data": result.data, "curves": result.curves}, "fit",
                alt=lambda: describe.dropout.fit(result, names, ui.lang()))
 else:
-    page.chart(charts.fit_chart(result.data, result.curves.iloc[0:0], names, {k: ax[k] for k in ("x", "y", "series")},
+    page.chart(lambda: charts.fit_chart(result.data, result.curves.iloc[0:0], names, {k: ax[k] for k in ("x", "y", "series")},
                                 show_band=False, show_train_once=False), result.data, "fit",
                alt=lambda: describe.dropout.fit(result, names, ui.lang()))
 
@@ -214,7 +214,7 @@ def trap() -> None:
               delta_color="off", delta_arrow="off", border=True)
     labels = {"press": page.t(".trap.press"), "prediction": page.t(".ax.prediction", x=TRAP_X),
               "mode": page.t(".trap.mode")}
-    page.chart(charts.trap_chart(df, {"train": names["train_mode"], "eval": names["eval"]}, labels), df, "trap",
+    page.chart(lambda: charts.trap_chart(df, {"train": names["train_mode"], "eval": names["eval"]}, labels), df, "trap",
                alt=lambda: describe.dropout.trap(df, ui.lang()))
 
 
@@ -236,7 +236,7 @@ if v["paper"]:
     m1, m2 = st.columns(2)
     m1.metric(page.t(".paper.m.scaled"), f"{sv['scaled_error'].iloc[0]:.2%}")
     m2.metric(page.t(".paper.m.mc", k=kmax), f"{sv['mc_error'].iloc[-1]:.2%}")
-    page.chart(charts.srivastava(sv, {k: page.t(f".lbl.{k}") for k in ("k", "error", "mc", "scaled")}), sv,
+    page.chart(lambda: charts.srivastava(sv, {k: page.t(f".lbl.{k}") for k in ("k", "error", "mc", "scaled")}), sv,
                "srivastava", alt=lambda: describe.dropout.srivastava(sv, ui.lang()))
     k = srivastava.matched_at(sv, tol)
     if k is not None:

@@ -1,5 +1,6 @@
 """Weight initialisation: weights, activations and gradients through depth, for every torch.nn.init scheme."""
 
+import functools
 import math
 
 import pandas as pd
@@ -142,13 +143,13 @@ else:
 
 # --- through the layers ---------------------------------------------------------------------------
 st.subheader(page.t(".depth.title"), anchor=False)
-prof = I.profile(stats)
+prof = functools.cache(lambda: I.profile(stats))  # made only when the chart or its table is (re)built
 lbl = {k: page.t(f".lbl.{k}") for k in ("layer", "std", "scheme", "source", "measured", "theory", "value", "share",
                                          "count", "from", "to", "step", "train_loss", "test_acc", "unit", "weight")}
 lbl.update({f"panel.{p}": page.t(f".panel.{p}") for p in I.PANELS})
 order = [names[s] for s in schemes]
-page.chart(charts.depth_profile(prof, list(I.PANELS), order, lbl, narrow=page.narrow), prof, "depth",
-           alt=lambda: describe.init.depth_profile(prof, order, ui.lang()))
+page.chart(lambda: charts.depth_profile(prof(), list(I.PANELS), order, lbl, narrow=page.narrow), prof, "depth",
+           alt=lambda: describe.init.depth_profile(prof(), order, ui.lang()))
 st.caption(page.t(".depth.caption"))
 with st.expander(page.t(".depth.title") + " — " + page.t("ui.data")):
     st.dataframe(S.round(8), hide_index=True)
@@ -160,9 +161,11 @@ shown_q = ("activation", "weight", "gradient")  # activations first: the well-kn
 tabs = st.tabs([page.t(f".hist.{q}") for q in shown_q])
 for tab, q, colour in zip(tabs, shown_q, (ORANGE, BLUE, GREEN)):
     with tab:
-        h = main.hist[main.hist.quantity == q]
-        page.chart(charts.histograms(main.hist, q, hl, color=colour, narrow=page.narrow), h, f"hist_{q}",
-                   alt=describe.init.histograms(h, q, ui.lang()))
+        def h(q=q):
+            return main.hist[main.hist.quantity == q]
+
+        page.chart(lambda: charts.histograms(main.hist, q, hl, color=colour, narrow=page.narrow), h, f"hist_{q}",
+                   alt=lambda: describe.init.histograms(h(), q, ui.lang()))
 st.caption(page.t(".hist.caption", scheme=names[scheme]))
 
 # --- every scheme -----------------------------------------------------------------------------------
@@ -204,7 +207,7 @@ for s, r in runs.items():
         st.markdown(page.t(".train.diverged_note", scheme=names[s]))
         page.diverged(r.diverged)
 tl.update({"title.train_loss": page.t(".train.loss"), "title.test_acc": page.t(".train.acc")})
-page.chart(charts.training_pair(hist, order, tl, reference=I.CHANCE_LOSS, narrow=page.narrow), hist, "training",
+page.chart(lambda: charts.training_pair(hist, order, tl, reference=I.CHANCE_LOSS, narrow=page.narrow), hist, "training",
            alt=lambda: describe.init.training(hist, order, ui.lang()))
 st.caption(page.t(".train.caption", n=I.EVAL_TRAIN, every=I.eval_every(v["steps"])))
 
@@ -245,9 +248,9 @@ st.markdown(page.t(".sym.intro", value=fmt(v["value"]), units=tw, act=ACT,
                    steps=v["steps"], lr=fmt(v["lr"]), other=names.get(other, label(other))))
 k = int(const.trace.unit.max())
 c1, c2 = st.columns(2)
-page.chart(charts.symmetry_trace(const.trace, lbl, const_name), const.trace, "symmetry_constant", container=c1,
+page.chart(lambda: charts.symmetry_trace(const.trace, lbl, const_name), const.trace, "symmetry_constant", container=c1,
            alt=lambda: describe.init.symmetry(const.trace, const_name, ui.lang()))
-page.chart(charts.symmetry_trace(rand.trace, lbl, label(other)), rand.trace, "symmetry_random", container=c2,
+page.chart(lambda: charts.symmetry_trace(rand.trace, lbl, label(other)), rand.trace, "symmetry_random", container=c2,
            alt=lambda: describe.init.symmetry(rand.trace, label(other), ui.lang()))
 st.caption(page.t(".sym.trace", k=k) + ". " + page.t(".sym.trace.caption", k=k, other=label(other)))
 for r, n in ((const, const_name), (rand, label(other))):
@@ -301,8 +304,8 @@ if v["paper"]:
     layers = sig[sig["variance"] == "1/n"]["layer"]
     first = float(sig[(sig["variance"] == "1/n") & (sig["layer"] == 1)]["activation_std"].iloc[0])
     pred = pd.DataFrame({"layer": layers, "activation_std": [first * he.predicted(int(l)) for l in layers]})
-    page.chart(charts.he_signal(sig, pred, hl), sig, "he_signal", c1, alt=lambda: describe.init.he_signal(sig, ui.lang()))
-    page.chart(charts.he_training(hist, hl), hist, "he_training", c2, alt=lambda: describe.init.he_training(hist, ui.lang()))
+    page.chart(lambda: charts.he_signal(sig, pred, hl), sig, "he_signal", c1, alt=lambda: describe.init.he_signal(sig, ui.lang()))
+    page.chart(lambda: charts.he_training(hist, hl), hist, "he_training", c2, alt=lambda: describe.init.he_training(hist, ui.lang()))
     for var in he.SCHEMES:
         loss = hist[hist["variance"] == var]["train_loss"].iloc[-1]
         st.markdown(page.t(".paper.stall.yes" if stalled[var] else ".paper.stall.no", var=var, loss=f"{loss:.3f}"))
