@@ -104,6 +104,7 @@ def test_server_config_is_hardened():
     assert config["server"]["maxUploadSize"] <= 1  # the app takes no uploads
     assert config["browser"]["gatherUsageStats"] is False
     assert config["server"]["fileWatcherType"] == "none"  # a watcher per session stalled the server
+    assert config["runner"]["postScriptGC"] is False  # a full collection after every run: half a cached render
 
 
 def test_no_page_passes_user_text_to_unsafe_html():

@@ -29,10 +29,10 @@ def _warm_up() -> None:
     import sklearn.datasets  # noqa: F401
     import torch._dynamo  # noqa: F401
 
-    # Streamlit runs a full gc.collect() after every script run: over the ~420,000 objects of these
-    # imports it took 0.1 s of the one core all sessions share, a third of a cached rerun (measured with
-    # py-spy). They live as long as the server: moved out of the collector's reach, a collection
-    # scans only what the sessions made since (collected first, so no garbage is frozen with them).
+    # Python's full collections scan every live object; the ~420,000 of these imports took 0.1 s of the
+    # one core all sessions share each time (py-spy). They live as long as the server: moved out of the
+    # collector's reach, a collection scans only what the sessions made since (collected first, so no
+    # garbage is frozen with them). Streamlit's own collection after every run is off (.streamlit/config.toml).
     gc.collect()
     gc.freeze()
 
