@@ -4,6 +4,7 @@ hostile input, and training against the plain nn.Sequential + torch.optim loop."
 from __future__ import annotations
 
 import math
+import pickle
 
 import numpy as np
 import pytest
@@ -282,6 +283,21 @@ def test_a_run_keeps_every_epoch_and_scores_both_splits():
     assert run.test_acc[-1] == pytest.approx((run.predict(X[te]) == y[te]).float().mean().item())
     table = pg.loss_table(run)
     assert len(table) == 12 and set(table["split"]) == {"train", "test"}
+
+
+def test_a_run_survives_the_cache_s_pickling_unchanged():
+    # st.cache_data hands every rerun an unpickled copy: the compact pickling must give back the same run
+    X, y = pg.make_data("spirals", 120, 0.1, classes=3, seed=2)
+    run = pg.train(X, y, (6, 5), "relu", dropout=0.2, epochs=7, classes=3)
+    copy = pickle.loads(pickle.dumps(run))
+    assert len(copy.snaps) == len(run.snaps) == 8
+    for a, b in zip(run.snaps, copy.snaps):
+        assert list(a) == list(b) and all(torch.equal(a[k], b[k]) and a[k].dtype == b[k].dtype for k in a)
+    assert all(torch.equal(run.proba(X, e), copy.proba(X, e)) for e in (0, 3, None))
+    assert np.array_equal(run.train_loss, copy.train_loss) and copy.batch_losses == run.batch_losses
+    assert (copy.epochs, copy.updates, copy.features, copy.hidden) == (run.epochs, run.updates, run.features, run.hidden)
+    keys, stacks, n = run.__getstate__()["snaps"]  # one array a parameter, not a tensor an epoch
+    assert n == 8 and keys == list(run.snaps[0]) and [a.shape[0] for a in stacks] == [8] * len(keys)
 
 
 def test_a_huge_learning_rate_stops_at_the_first_non_finite_loss_with_a_verdict():

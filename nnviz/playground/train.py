@@ -86,6 +86,22 @@ class Run:
     def losses(self) -> dict[str, np.ndarray]:
         return {"train": self.train_loss, "test": self.test_loss}
 
+    # A cached run is unpickled on every rerun (st.cache_data hands each caller a copy): its hundreds of
+    # per-epoch tensors cost ~50 µs each through torch's unpickler, a third of a cached render (py-spy).
+    # Pickled as one NumPy array per parameter, stacked over epochs; restored as views of it.
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        keys = list(self.snaps[0]) if self.snaps else []
+        state["snaps"] = (keys, [np.stack([s[k].numpy() for s in self.snaps]) for k in keys], len(self.snaps))
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        keys, stacks, n = state["snaps"]
+        tensors = [torch.from_numpy(a) for a in stacks]
+        state = {**state, "snaps": [{k: t[i] for k, t in zip(keys, tensors)} for i in range(n)]}
+        for name, value in state.items():
+            object.__setattr__(self, name, value)  # a frozen dataclass
+
 
 def make_optimizer(params, name: str, lr: float, wd: float) -> torch.optim.Optimizer:
     cls = {"sgd": torch.optim.SGD, "adam": torch.optim.Adam}[name]
