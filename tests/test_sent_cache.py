@@ -12,6 +12,11 @@ def sent(at) -> list[tuple[str, list[tuple[str, bytes]]]]:
     return [(c.proto.spec, [(d.name, d.data.data) for d in c.proto.datasets]) for c in charts(at)]
 
 
+def tables(at) -> list[bytes]:
+    """Every table of a run as Streamlit sends it (Arrow bytes and its column settings)."""
+    return [(d.proto.arrow_data.data, d.proto.columns) for d in at.dataframe]
+
+
 @pytest.mark.parametrize("slug", [t.slug for t in LESSONS])
 def test_a_cached_view_sends_what_a_fresh_build_sends(slug):
     ui.SENT.clear()
@@ -21,6 +26,36 @@ def test_a_cached_view_sends_what_a_fresh_build_sends(slug):
     again = open_page(slug)  # a second session opening the same link
     assert ui.SENT.hits > hits
     assert sent(again) == sent(fresh) and sent(fresh)
+    assert tables(again) == tables(fresh)
+
+
+def test_a_cached_table_is_what_st_dataframe_sends_for_the_frame():
+    import numpy as np
+    import pandas as pd
+    from streamlit import dataframe_util
+
+    from nnviz.ui.sent import arrow_table
+
+    df = pd.DataFrame({"name": ["a", "b", "한"], "x": [0.1, np.nan, -2.5], "n": [1, 2, 3],
+                       "c": pd.Categorical(["u", "v", "u"]), "ok": [True, False, True]})
+    assert (dataframe_util.convert_arrow_table_to_arrow_bytes(arrow_table(df))
+            == dataframe_util.convert_anything_to_arrow_bytes(df))
+
+
+def test_a_seen_view_builds_no_table(monkeypatch):
+    from nnviz import xor
+
+    ui.SENT.clear()
+    first = open_page("xor")
+    assert_clean(first)
+
+    def fail(*a, **k):
+        raise AssertionError("a table was built for a view already sent")
+
+    monkeypatch.setattr(xor, "weights_table", fail)
+    at = open_page("xor")
+    assert_clean(at)
+    assert tables(at) == tables(first) and len(at.dataframe) >= 3
 
 
 def test_a_seen_view_builds_no_chart(monkeypatch):

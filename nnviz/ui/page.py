@@ -17,7 +17,7 @@ from nnviz.lessons import BY_SLUG
 from nnviz.params import Bool, Choice, Float, Int, Param, Rejected, Spec
 from nnviz.training import Divergence
 from nnviz.ui import components
-from nnviz.ui.sent import SENT, prepare
+from nnviz.ui.sent import SENT, arrow_table, prepare
 from nnviz.ui.session import lang, locale, narrow, option_label, ss, t, theme
 from nnviz.ui.styles import PLAYER_PAGE_CSS
 
@@ -345,6 +345,16 @@ class Page:
         # sentence leaves the spec (and the browser's view) as it was.
         box.vega_lite_chart({**spec, "datasets": dict(arrow)}, width="stretch", alt=cached[ALT_KEY] or None)
         self.data(data, name, box)
+
+    def table(self, make: Callable, name: str, container=None, max_height: int | None = None, **kwargs) -> None:
+        """``st.dataframe`` of the table ``make()`` returns, built and converted once per page state and shared
+        by every session (a cached rerun neither builds nor converts it). ``max_height``: the table as tall
+        as its rows up to that many pixels (then it scrolls); ``kwargs`` go to ``st.dataframe``."""
+        box = container if container is not None else st
+        table = SENT.get((self._state_key(), f"table.{name}"), lambda: arrow_table(make()), size=lambda t: t.nbytes)
+        if max_height is not None:
+            kwargs["height"] = min(max_height, 38 + 35 * table.num_rows)
+        box.dataframe(table, hide_index=True, **kwargs)
 
     def data(self, data, name: str, container=None) -> None:
         """The tables behind a view (a chart, a diagram) in a "Data" expander right below it, each with its

@@ -65,6 +65,14 @@ def prepare(chart, frames: tuple[int, int] | None, theme: str = "light") -> tupl
     return spec, {name: arrow(d) for name, d in datasets.items()}
 
 
+def arrow_table(data):
+    """A table as Streamlit converts it for ``st.dataframe`` (a ``pyarrow.Table``, pandas index metadata kept):
+    what it would send, made once."""
+    from streamlit import dataframe_util
+
+    return dataframe_util.convert_pandas_df_to_arrow_table(data if isinstance(data, pd.DataFrame) else pd.DataFrame(data))
+
+
 def arrow(data) -> bytes:
     """A dataset as the Arrow IPC bytes Streamlit sends, by its own conversion, lighter: floats as float32
     (a chart draws and its tooltips print fewer than 7 digits; the Data table keeps every digit), repeated
@@ -96,14 +104,16 @@ class SentCache:
         self._lock = threading.Lock()
         self.hits = self.misses = 0
 
-    def get(self, key, make: Callable[[], tuple[dict, dict[str, bytes]]]) -> tuple[dict, dict[str, bytes]]:
+    def get(self, key, make: Callable[[], object], size: Callable[[object], int] | None = None):
+        """The value cached for ``key``, or ``make()`` cached; ``size(value)`` its bytes (by default a
+        chart's: the lengths of its Arrow datasets, ``value[1]``)."""
         with self._lock:
             if key in self._items:
                 self._items.move_to_end(key)
                 self.hits += 1
                 return self._items[key][0]
         value = make()  # outside the lock: another session may build the same view meanwhile; both agree
-        n = sum(map(len, value[1].values()))
+        n = size(value) if size is not None else sum(map(len, value[1].values()))
         with self._lock:
             self.misses += 1
             if key not in self._items:
