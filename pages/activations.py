@@ -234,18 +234,21 @@ def watch(epoch: int, frames: ui.Frames) -> None:
                 st.caption(page.t(".zero", n=zeros))
     with right, page.still():
         st.markdown(f"**{page.t('.now.title', epoch=shown)}**")
-        table = {now_cols["measure"]: [now_cols[k] for k in ("train", "test", "dead", "saturated")]}
-        for a in acts:
-            mine = now[now["activation"] == a]
-            if mine.empty:
-                continue
-            at_epoch = int(mine["epoch"].iloc[0])  # a diverged net stays at its last recorded epoch
-            loss = ex.history[(ex.history["activation"] == a) & (ex.history["epoch"] == at_epoch)]
-            hidden = mine[mine["layer"] < mine["layer"].max()]
-            label = names[a] if at_epoch == shown else page.t(".now.stuck", name=names[a], epoch=at_epoch)
-            table[label] = [fmt_loss(loss["train_loss"].iloc[0]), fmt_loss(loss["test_loss"].iloc[0]),
-                            f"{hidden['dead_fraction'].mean():.0%}", f"{hidden['saturated_fraction'].mean():.0%}"]
-        st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch")
+        def now_table() -> pd.DataFrame:
+            table = {now_cols["measure"]: [now_cols[k] for k in ("train", "test", "dead", "saturated")]}
+            for a in acts:
+                mine = now[now["activation"] == a]
+                if mine.empty:
+                    continue
+                at_epoch = int(mine["epoch"].iloc[0])  # a diverged net stays at its last recorded epoch
+                loss = ex.history[(ex.history["activation"] == a) & (ex.history["epoch"] == at_epoch)]
+                hidden = mine[mine["layer"] < mine["layer"].max()]
+                label = names[a] if at_epoch == shown else page.t(".now.stuck", name=names[a], epoch=at_epoch)
+                table[label] = [fmt_loss(loss["train_loss"].iloc[0]), fmt_loss(loss["test_loss"].iloc[0]),
+                                f"{hidden['dead_fraction'].mean():.0%}", f"{hidden['saturated_fraction'].mean():.0%}"]
+            return pd.DataFrame(table)
+
+        page.table(now_table, "now", width="stretch")
         st.caption(page.t(".now.caption"))
     page.chart(lambda: charts.unit_health(wide(snaps()), names, lbl, narrow=page.narrow), now, "unit_health",
                alt=lambda: describe.activations.unit_health(now, names, shown, ui.lang()))
@@ -270,20 +273,21 @@ st.caption(page.t(".heat.caption"))
 with st.expander(page.t(".summary"), icon=":material/table:"):
     cols = {k: page.t(f".col.{k}") for k in ("activation", "ratio_init", "ratio_end", "train", "test", "dead",
                                              "saturated", "diverged")}
-    rows = []
-    for a in acts:
-        s = summary.loc[a]
-        rows.append({
-            cols["activation"]: names[a], cols["ratio_init"]: fmt_ratio(s["ratio_init"]),
-            cols["ratio_end"]: fmt_ratio(s["ratio_end"]),
-            cols["train"]: f"{s['train_loss']:.4f}" if not pd.isna(s["train_loss"]) else "—",
-            cols["test"]: f"{s['test_loss']:.4f}" if not pd.isna(s["test_loss"]) else "—",
-            cols["dead"]: f"{s['dead_init']:.0%} → {s['dead_end']:.0%}" if not pd.isna(s["dead_init"]) else "—",
-            cols["saturated"]: (f"{s['saturated_init']:.0%} → {s['saturated_end']:.0%}"
-                                if not pd.isna(s["saturated_init"]) else "—"),
-            cols["diverged"]: str(int(s["diverged_at"])) if s["diverged_at"] >= 0 else page.t(".never"),
-        })
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    def summary_rows():
+        for a in acts:
+            s = summary.loc[a]
+            yield {
+                cols["activation"]: names[a], cols["ratio_init"]: fmt_ratio(s["ratio_init"]),
+                cols["ratio_end"]: fmt_ratio(s["ratio_end"]),
+                cols["train"]: f"{s['train_loss']:.4f}" if not pd.isna(s["train_loss"]) else "—",
+                cols["test"]: f"{s['test_loss']:.4f}" if not pd.isna(s["test_loss"]) else "—",
+                cols["dead"]: f"{s['dead_init']:.0%} → {s['dead_end']:.0%}" if not pd.isna(s["dead_init"]) else "—",
+                cols["saturated"]: (f"{s['saturated_init']:.0%} → {s['saturated_end']:.0%}"
+                                    if not pd.isna(s["saturated_init"]) else "—"),
+                cols["diverged"]: str(int(s["diverged_at"])) if s["diverged_at"] >= 0 else page.t(".never"),
+            }
+
+    page.table(lambda: pd.DataFrame(list(summary_rows())), "summary", width="stretch")
 
 # --- paper check: Glorot & Bengio (2010) ------------------------------------------------------------------
 st.subheader(page.t(".paper.title"), anchor=False)

@@ -133,22 +133,28 @@ if tr.agrees:
     st.success(page.t(".check.ok", n=len(cmp)), icon=":material/check_circle:")
 else:
     st.error(page.t(".check.bad"), icon=":material/error:")
-shown_cmp = cmp.rename(columns={
+cmp_cols = {
     "symbol": page.t(".check.symbol"), "parameter": page.t(".check.parameter"), "value": page.t(".check.value"),
     "manual": page.t(".check.manual"), "autograd": page.t(".check.autograd"), "abs_diff": page.t(".check.diff"),
-})
-num = {c: st.column_config.NumberColumn(format="%.8f") for c in shown_cmp.columns[2:5]}
-num[page.t(".check.diff")] = st.column_config.NumberColumn(format="%.1e")
-st.dataframe(shown_cmp, hide_index=True, column_config=num, width="stretch")
+}
+num = {cmp_cols[c]: st.column_config.NumberColumn(format="%.8f") for c in ("value", "manual", "autograd")}
+num[cmp_cols["abs_diff"]] = st.column_config.NumberColumn(format="%.1e")
+page.table(lambda: cmp.rename(columns=cmp_cols), "check", column_config=num, width="stretch")
 page.chart(lambda: charts.grad_comparison(cmp, page.t(".check.chart_x"), page.t(".check.chart_y"),
                                          page.t(".check.manual"), page.t(".check.autograd")), cmp, "gradients", alt=lambda: describe.backprop.gradients(cmp, tr.agrees, ui.lang()))
 
 st.markdown(f"**{page.t('.gradfn.title')}**")
 st.markdown(page.t(".gradfn.body"))
 st.code(" → ".join(tr.grad_fn_names), language=None, wrap_lines=True)
-fns = tr.grad_fn_frame()
-fns["module"] = fns["module"].replace("", page.t(".gradfn.loss"))
-st.dataframe(fns.rename(columns={c: page.t(f".gradfn.{c}") for c in fns.columns}), hide_index=True, width="stretch")
+
+
+def grad_fns() -> pd.DataFrame:
+    fns = tr.grad_fn_frame()
+    fns["module"] = fns["module"].replace("", page.t(".gradfn.loss"))
+    return fns.rename(columns={c: page.t(f".gradfn.{c}") for c in fns.columns})
+
+
+page.table(grad_fns, "grad_fns", width="stretch")
 
 # --- 3. the update -----------------------------------------------------------------------------------------------
 st.subheader(page.t(".update.title"), anchor=False)
@@ -176,13 +182,13 @@ if run.updates:
     elif verdict == "up":
         st.warning(page.t(".update.up", before=f"{run.losses[0]:.4g}", after=f"{run.losses[-1]:.4g}"),
                    icon=":material/trending_up:")
-    upd = run.update_frame(0, tr.symbols)
-    shown_upd = upd.rename(columns={
+    upd_cols = {
         "symbol": page.t(".check.symbol"), "parameter": page.t(".check.parameter"), "w": page.t(".update.w"),
         "grad": page.t(".update.grad"), "lr_grad": page.t(".update.lr_grad"), "w_new": page.t(".update.w_new"),
-    })
-    st.dataframe(shown_upd, hide_index=True, width="stretch",
-                 column_config={c: st.column_config.NumberColumn(format="%.6f") for c in shown_upd.columns[2:]})
+    }
+    page.table(lambda: run.update_frame(0, tr.symbols).rename(columns=upd_cols), "update", width="stretch",
+               column_config={upd_cols[c]: st.column_config.NumberColumn(format="%.6f")
+                              for c in ("w", "grad", "lr_grad", "w_new")})
     forgot = page_training(forget=True, **args) if v["forget"] else None
     frames = {"with_zero_grad": run.history_frame().assign(run=page.t(".trap.with"))}
     if forgot is not None:
@@ -230,12 +236,12 @@ if run.updates:
         w1, w2, _ = st.columns(3)
         w1.metric(page.t(".trap.wmax_with"), f"{run.max_abs_weight:.4g}")
         w2.metric(page.t(".trap.wmax_without"), f"{forgot.max_abs_weight:.4g}")
-        table = acc.head(10).rename(columns={"update": page.t(".trap.x"), "step_grad": page.t(".trap.col_step"),
-                                             "grad": page.t(".trap.col_grad"),
-                                             "sum_of_step_grads": page.t(".trap.col_sum")})
+        acc_cols = {"update": page.t(".trap.x"), "step_grad": page.t(".trap.col_step"),
+                    "grad": page.t(".trap.col_grad"), "sum_of_step_grads": page.t(".trap.col_sum")}
         st.markdown(f"**{page.t('.trap.table')}**")
-        st.dataframe(table, hide_index=True, width="stretch",
-                     column_config={c: st.column_config.NumberColumn(format="%.6g") for c in table.columns[1:]})
+        page.table(lambda: acc.head(10).rename(columns=acc_cols), "accumulation", width="stretch",
+                   column_config={c: st.column_config.NumberColumn(format="%.6g")
+                                  for c in acc.rename(columns=acc_cols).columns[1:]})
     else:
         st.markdown(page.t(".trap.off", forget=forget_label))
 

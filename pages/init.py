@@ -152,7 +152,7 @@ page.chart(lambda: charts.depth_profile(prof(), list(I.PANELS), order, lbl, narr
            alt=lambda: describe.init.depth_profile(prof(), order, ui.lang()))
 st.caption(page.t(".depth.caption"))
 with st.expander(page.t(".depth.title") + " — " + page.t("ui.data")):
-    st.dataframe(S.round(8), hide_index=True)
+    page.table(lambda: S.round(8), "depth")
 
 # --- histograms -------------------------------------------------------------------------------------
 st.subheader(page.t(".hist.title"), anchor=False)
@@ -170,14 +170,13 @@ st.caption(page.t(".hist.caption", scheme=names[scheme]))
 
 # --- every scheme -----------------------------------------------------------------------------------
 st.subheader(page.t(".table.title"), anchor=False)
-shown = pd.DataFrame({
+page.table(lambda: pd.DataFrame({
     page.t(".col.scheme"): [label(s) for s in INIT_SCHEMES],
     page.t(".col.gain"): table.gain.map(lambda g: "—" if math.isnan(g) else f"{g:.4g}"),
     page.t(".col.first"): table.std_first.round(5),
     page.t(".col.hidden"): table.std_hidden.round(5),
     page.t(".col.output"): table.std_output.round(5),
-})
-st.dataframe(shown, hide_index=True, width="stretch")
+}), "schemes", width="stretch")
 st.caption(page.t(".table.caption", w=width))
 with st.expander(page.t(".formulas"), icon=":material/functions:"):
     cols = st.columns(2)
@@ -200,15 +199,16 @@ if tw < width:
 with st.spinner(page.t("ui.computing")):
     todo = tuple((s, tuple(sorted(I.relevant(s, v).items()))) for s in schemes)
     runs = dict(zip(schemes, train_many(todo, act, depth, width, v["steps"], v["lr"], v["seed"])))
-hist = pd.concat([r.history.assign(scheme=names[s]) for s, r in runs.items()], ignore_index=True)
+# made only when the chart or its table is (re)built
+hist = functools.cache(lambda: pd.concat([r.history.assign(scheme=names[s]) for s, r in runs.items()], ignore_index=True))
 tl = {**lbl, "reference": page.t(".lbl.ln10")}
 for s, r in runs.items():
     if r.diverged is not None:
         st.markdown(page.t(".train.diverged_note", scheme=names[s]))
         page.diverged(r.diverged)
 tl.update({"title.train_loss": page.t(".train.loss"), "title.test_acc": page.t(".train.acc")})
-page.chart(lambda: charts.training_pair(hist, order, tl, reference=I.CHANCE_LOSS, narrow=page.narrow), hist, "training",
-           alt=lambda: describe.init.training(hist, order, ui.lang()))
+page.chart(lambda: charts.training_pair(hist(), order, tl, reference=I.CHANCE_LOSS, narrow=page.narrow), hist,
+           "training", alt=lambda: describe.init.training(hist(), order, ui.lang()))
 st.caption(page.t(".train.caption", n=I.EVAL_TRAIN, every=I.eval_every(v["steps"])))
 
 
@@ -216,13 +216,12 @@ def status(r) -> str:
     return page.t(".train.diverged", step=r.diverged.step) if r.status == "diverged" else page.t(f".train.{r.status}")
 
 
-summary = pd.DataFrame({
+page.table(lambda: pd.DataFrame({
     lbl["scheme"]: [names[s] for s in runs],
     page.t(".train.col.final"): [round(r.final_loss, 5) for r in runs.values()],
     page.t(".train.col.acc"): [f"{r.test_acc:.1%}" for r in runs.values()],
     page.t(".train.col.status"): [status(r) for r in runs.values()],
-})
-st.dataframe(summary, hide_index=True, width="stretch")
+}), "training", width="stretch")
 rose = [s for s, r in runs.items() if r.status == "overshoot"]
 if rose:
     r = runs[rose[0]]
@@ -257,18 +256,23 @@ for r, n in ((const, const_name), (rand, label(other))):
     if r.diverged is not None:
         st.markdown(page.t(".train.diverged_note", scheme=n))
         page.diverged(r.diverged)
-layers = pd.concat([r.layers.assign(init=n) for r, n in ((const, const_name), (rand, label(other)))])
-sym_table = pd.DataFrame({
-    page.t(".sym.col.init"): layers.init,
-    page.t(".sym.col.layer"): layers.layer,
-    page.t(".sym.col.distinct"): layers.distinct_units.astype(str) + " / " + layers.units.astype(str),
-    page.t(".sym.col.rank"): layers["rank"],
-    page.t(".sym.col.act_spread"): layers.act_spread.map(lambda x: f"{x:.3g}"),
-    page.t(".sym.col.grad_spread"): layers.grad_spread.map(lambda x: f"{x:.3g}"),
-    page.t(".sym.col.moved"): layers.weight_change.map(lambda x: f"{x:.3g}"),
-})
+
+
+def sym_table() -> pd.DataFrame:
+    layers = pd.concat([r.layers.assign(init=n) for r, n in ((const, const_name), (rand, label(other)))])
+    return pd.DataFrame({
+        page.t(".sym.col.init"): layers.init,
+        page.t(".sym.col.layer"): layers.layer,
+        page.t(".sym.col.distinct"): layers.distinct_units.astype(str) + " / " + layers.units.astype(str),
+        page.t(".sym.col.rank"): layers["rank"],
+        page.t(".sym.col.act_spread"): layers.act_spread.map(lambda x: f"{x:.3g}"),
+        page.t(".sym.col.grad_spread"): layers.grad_spread.map(lambda x: f"{x:.3g}"),
+        page.t(".sym.col.moved"): layers.weight_change.map(lambda x: f"{x:.3g}"),
+    })
+
+
 st.markdown(f"**{page.t('.sym.table', steps=v['steps'])}**")
-st.dataframe(sym_table, hide_index=True, width="stretch")
+page.table(sym_table, "symmetry", width="stretch")
 st.caption(page.t(".sym.table.caption"))
 if const.diverged is None:
     acc = f"{const.history.test_acc.iloc[-1]:.1%}"

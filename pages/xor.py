@@ -1,5 +1,7 @@
 """XOR solved by an MLP: hidden units' lines, the hidden space, and how often training succeeds."""
 
+import functools
+
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -73,7 +75,10 @@ lbl = {n: page.t(f".lbl.{n}") for n in (
     "x1", "x2", "p", "y", "target0", "target1", "point", "unit", "units", "step", "loss", "final_loss", "seeds", "seed",
     "outcome", "from", "to", "share_solved", "rate", "solved", "ci_low", "ci_high", "median_steps", "hidden", "sheet")}
 lbl["outcomes"] = {o: page.t(f".short.{o}") for o in xor.OUTCOMES}  # legends: short names
-refs = xor.reference_levels().assign(label=lambda d: d["code"].map(lambda c: page.t(f".ref.{c}")))
+# made only when a chart that draws them is (re)built
+@functools.cache
+def refs() -> pd.DataFrame:
+    return xor.reference_levels().assign(label=lambda d: d["code"].map(lambda c: page.t(f".ref.{c}")))
 
 
 def gate_name(code: str) -> str:
@@ -108,7 +113,7 @@ elif outcome == "overshoot":
     st.warning(page.t(".overshoot", start=float(run.losses[0]), end=run.final_loss, lr=v["lr"]),
                icon=":material/trending_up:")
 
-loss_df = xor.loss_curve(run.losses.numpy())
+loss_df = functools.cache(lambda: xor.loss_curve(run.losses.numpy()))
 
 
 def hidden_axes(view) -> tuple[str, str]:
@@ -145,7 +150,7 @@ def render(step: int, player: ui.Frames) -> None:
         extra = named(xor.animation(run, [step], box=box, **RESOLUTION), run)
         tables = {name: add_frame(t, extra[name]) for name, t in tables.items()}
     k = run.frame(step)
-    pred = xor.predictions(run, k)
+    pred = functools.cache(lambda: xor.predictions(run, k))  # drawn and listed only when not cached
 
     # 1 · input space and loss
     left, right_col = st.columns(2)
@@ -153,17 +158,20 @@ def render(step: int, player: ui.Frames) -> None:
         st.markdown(f"**{page.t('.input.title')}**")
         gates = xor.unit_gates(run, k)
         first = gates[gates["layer"] == 1].set_index("unit")["gate"]
-        lines = xor.unit_lines(run, k, gates=gates)
-        lines = lines.assign(name=[page.t(".lbl.unit_name", j=u, gate=gate_name(first[u])) for u in lines["unit"]])
+        @functools.cache
+        def lines() -> pd.DataFrame:
+            at_k = xor.unit_lines(run, k, gates=gates)
+            return at_k.assign(name=[page.t(".lbl.unit_name", j=u, gate=gate_name(first[u])) for u in at_k["unit"]])
+
         page.chart(lambda: charts.input_space(tables["image"], tables["pred"], tables["lines"], lbl),
-                   lambda: {"grid": frame_of(tables["field"], player.index), "points": pred, "unit_lines": lines},
-                   "input_space", alt=lambda: describe.xor.input_space(pred, lines, k, ui.lang()))
+                   lambda: {"grid": frame_of(tables["field"], player.index), "points": pred(), "unit_lines": lines()},
+                   "input_space", alt=lambda: describe.xor.input_space(pred(), lines(), k, ui.lang()))
         st.caption(page.t(".input.caption"))
         if v["layers"] > 1:
             st.caption(page.t(".input.deeper", layers=v["layers"]))
     with right_col:
         st.markdown(f"**{page.t('.loss.title')}**")
-        page.chart(lambda: charts.loss_curve(loss_df, tables["marker"], refs, lbl), loss_df, "loss",
+        page.chart(lambda: charts.loss_curve(loss_df(), tables["marker"], refs(), lbl), loss_df, "loss",
                    alt=lambda: describe.loss_curve([*run.losses.tolist(), run.final_loss], ui.lang(), at=k))
         st.caption(page.t(".loss.caption"))
 
@@ -181,16 +189,15 @@ def render(step: int, player: ui.Frames) -> None:
         with page.still():
             st.markdown(f"**{page.t('.units.title', step=f'{k:,}')}**")
             hidden_gates = gates[~gates["output"]]
-            table = pd.DataFrame({
+            page.table(lambda: pd.DataFrame({
                 page.t(".lbl.layer"): hidden_gates["layer"],
                 page.t(".lbl.unit"): hidden_gates["unit"],
                 page.t(".lbl.pattern"): hidden_gates["pattern"].map(lambda s: " ".join(s)),
                 page.t(".lbl.gate"): hidden_gates["gate"].map(gate_name),
-            })
-            st.dataframe(table, hide_index=True, height=min(260, 38 + 35 * len(table)), width="stretch")
+            }), "units", max_height=260, width="stretch")
             out_gate = gate_name(gates[gates["output"]]["gate"].iloc[0])
             if v["layers"] == 1 and view.separable:
-                st.markdown(page.t(".units.story", gates=", ".join(table[page.t(".lbl.gate")]), out=out_gate))
+                st.markdown(page.t(".units.story", gates=", ".join(map(gate_name, hidden_gates["gate"])), out=out_gate))
             st.caption(page.t(".units.caption"))
     with right_col:
         st.markdown(page.t(".hidden.lead"))
@@ -209,20 +216,22 @@ def render(step: int, player: ui.Frames) -> None:
     left, right_col = st.columns(2)
     with left, page.still():
         st.markdown(f"**{page.t('.pred.title', step=f'{k:,}')}**")
-        st.dataframe(pd.DataFrame({
-            lbl["point"]: pred["point"].map(point_name),
-            page.t(".lbl.target"): pred["target"],
-            lbl["p"]: pred["p"].round(4),
-            page.t(".lbl.point_loss"): pred["loss"].round(4),
-            page.t(".lbl.correct"): pred["correct"].map({True: "✓ " + page.t(".lbl.yes"),
+        page.table(lambda: pd.DataFrame({
+            lbl["point"]: pred()["point"].map(point_name),
+            page.t(".lbl.target"): pred()["target"],
+            lbl["p"]: pred()["p"].round(4),
+            page.t(".lbl.point_loss"): pred()["loss"].round(4),
+            page.t(".lbl.correct"): pred()["correct"].map({True: "✓ " + page.t(".lbl.yes"),
                                                           False: "✗ " + page.t(".lbl.no")}),
-        }), hide_index=True, width="stretch")
+        }), "predictions", width="stretch")
     with right_col, page.still():
         st.markdown(f"**{page.t('.weights.title', step=f'{k:,}')}**")
-        w = xor.weights_table(run, k)
-        st.dataframe(pd.DataFrame({page.t(".lbl.tensor"): w["tensor"], page.t(".lbl.index"): w["index"],
-                                   page.t(".lbl.value"): w["value"].round(4)}),
-                     hide_index=True, height=min(320, 38 + 35 * len(w)), width="stretch")
+        def weights() -> pd.DataFrame:
+            w = xor.weights_table(run, k)
+            return pd.DataFrame({page.t(".lbl.tensor"): w["tensor"], page.t(".lbl.index"): w["index"],
+                                 page.t(".lbl.value"): w["value"].round(4)})
+
+        page.table(weights, "weights", max_height=320, width="stretch")
         st.caption(page.t(".weights.caption"))
 
 
@@ -249,9 +258,9 @@ else:
     lam = d.hessian_eigs[0]
     st.markdown(page.t(f".stuck.{d.curvature}", n=len(d.hessian_eigs), lam=lam, g=d.grad_norm))
     with st.expander(page.t(".stuck.slopes")):
-        slopes = d.slopes.rename(columns={"layer": page.t(".lbl.layer"), "unit": page.t(".lbl.unit"),
-                                          **{f"s{p}": point_name(p) for p in xor.POINT_NAMES}})
-        st.dataframe(slopes, hide_index=True, width="stretch")
+        page.table(lambda: d.slopes.rename(columns={"layer": page.t(".lbl.layer"), "unit": page.t(".lbl.unit"),
+                                                    **{f"s{p}": point_name(p) for p in xor.POINT_NAMES}}),
+                   "slopes", width="stretch")
         st.caption(page.t(".stuck.slopes.caption"))
 
 # --- 5 · the seed sweep ---------------------------------------------------------------------------------
@@ -284,23 +293,24 @@ if counts["diverged"]:
 left, right_col = st.columns(2)
 with left:
     st.markdown(f"**{page.t('.sweep.hist')}**")
-    bins = xor.loss_histogram(table)
-    page.chart(lambda: charts.loss_histogram(bins, refs[refs["code"] != "three"], lbl), {"bins": bins, "seeds": table},
+    bins = functools.cache(lambda: xor.loss_histogram(table))
+    page.chart(lambda: charts.loss_histogram(bins(), refs()[refs()["code"] != "three"], lbl),
+               lambda: {"bins": bins(), "seeds": table},
                "final_losses", alt=lambda: describe.xor.final_losses(table, ui.lang()))
     st.caption(page.t(".sweep.hist.caption"))
 with right_col:
     st.markdown(f"**{page.t('.sweep.when')}**")
-    by_step = xor.solved_by_step(table, v["steps"])
-    page.chart(lambda: charts.solved_by_step(by_step, lbl), by_step, "solved_by_step",
-               alt=lambda: describe.xor.solved_by_step(by_step, ui.lang()))
+    by_step = functools.cache(lambda: xor.solved_by_step(table, v["steps"]))
+    page.chart(lambda: charts.solved_by_step(by_step(), lbl), by_step, "solved_by_step",
+               alt=lambda: describe.xor.solved_by_step(by_step(), ui.lang()))
     st.caption(page.t(".sweep.when.caption"))
 
 left, right_col = st.columns(2)
 with left:
     st.markdown(f"**{page.t('.sweep.curves')}**")
-    sample = xor.curve_sample(sw)
-    page.chart(lambda: charts.sweep_curves(sample, refs, lbl), sample, "loss_curves",
-               alt=lambda: describe.xor.sweep_curves(sample, ui.lang()))
+    sample = functools.cache(lambda: xor.curve_sample(sw))
+    page.chart(lambda: charts.sweep_curves(sample(), refs(), lbl), sample, "loss_curves",
+               alt=lambda: describe.xor.sweep_curves(sample(), ui.lang()))
     st.caption(page.t(".sweep.curves.caption"))
 with right_col:
     st.markdown(f"**{page.t('.widths.title')}**")
@@ -329,15 +339,14 @@ else:
             page.set(seed=int(st.session_state[key]))
 
     st.pills(page.t(".sweep.pick"), seeds[:80], key=key, on_change=pick)
-    listing = pd.DataFrame({
+    page.table(lambda: pd.DataFrame({
         lbl["seed"]: stuck["seed"],
         page.t(".lbl.open"): [page.url(seed=int(s)) for s in stuck["seed"]],
         lbl["outcome"]: stuck["outcome"].map(lambda o: page.t(f".short.{o}")),
         lbl["final_loss"]: stuck["final_loss"].round(4),
         page.t(".lbl.wrong"): stuck["wrong"].map(lambda w: " ".join(point_name(p) for p in w.split())),
         **{f"p{p}": stuck[f"p{p}"].round(3) for p in xor.POINT_NAMES},
-    })
-    st.dataframe(listing, hide_index=True, height=min(320, 38 + 35 * len(listing)), width="stretch", column_config={
+    }), "stuck", max_height=320, width="stretch", column_config={
         page.t(".lbl.open"): st.column_config.LinkColumn(display_text=page.t(".lbl.open"), width="small"),
         lbl["seed"]: st.column_config.NumberColumn(width="small", format="%d")})
     st.caption(page.t(".sweep.stuck_list.caption"))

@@ -44,8 +44,9 @@ def narrow() -> bool:
 
 def t(key: str, **fmt) -> str:
     """The text for ``key`` in the session's language."""
-    text = i18n.t(key, lang(), **fmt)
-    return i18n.glue(text) if lang() == "ko" else text
+    code = lang()
+    text = i18n.t(key, code, **fmt)
+    return i18n.glue(text) if code == "ko" else text
 
 
 def option_label(option: str) -> str:
