@@ -127,7 +127,10 @@ def _frame_tables() -> list:
     odd = pd.DataFrame({"x": [0.5, np.nan, 1e-40, -np.inf], "n": [1, 2, 3, 4], "ok": [True, False, True, True],
                         "name": pd.Series(["a", "a", "a", "b"], dtype=object), "mixed": [1, "a", None, 2.5],
                         "s": ["p", "q", "r", "s"], "c": pd.Categorical(["u", "v", "u", "u"])}, index=[9, 8, 7, 6])
-    return [*anim.tables.values(), odd, odd.iloc[:0], pd.DataFrame({"only": ["x", "x", "y"]})]
+    uniq = pd.DataFrame({"u": pd.Series(list("abcd"), dtype=object), "k": [1, 2, 3, 4]})
+    many = pd.DataFrame({f"c{k}": pd.Series([f"v{i % k}" for i in range(600)], dtype=object)
+                         for k in (126, 127, 128, 299)})  # where pandas' categories move to a wider index
+    return [*anim.tables.values(), odd, odd.iloc[:0], pd.DataFrame({"only": ["x", "x", "y"]}), uniq, many]
 
 
 @pytest.mark.parametrize("i", range(len(_frame_tables())))

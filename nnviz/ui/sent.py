@@ -92,17 +92,33 @@ def arrow(data) -> bytes:
         # not pandas' and pyarrow's per-column paths (40 % of building a new /xor view, py-spy).
         block = np.ascontiguousarray(df.iloc[:, floats].to_numpy(np.float32).T)
         columns.update({i: pa.array(row, from_pandas=True) for i, row in zip(floats, block)})
+    text = [i for i, t in enumerate(df.dtypes) if t == "object" or isinstance(t, pd.StringDtype)]
+    if text and len(df):  # the names a frame table carries for each frame: the same way, many columns at once
+        for i, row in zip(text, df.iloc[:, text].to_numpy(object).T):
+            if all(isinstance(x, str) for x in row):
+                # as pandas would send it: object text as string, pandas' own text type as large_string
+                plain = pa.large_string() if isinstance(df.dtypes.iloc[i], pd.StringDtype) else pa.string()
+                columns[i] = _lighter_text(row, plain)
     rest = [i for i in range(len(names)) if i not in columns]
-    if rest:
+    if rest:  # everything else (numbers, flags, mixed objects) as Streamlit converts it
         other = df.iloc[:, rest]
         other.columns = [names[i] for i in rest]
-        # text repeated down a long table (labels, names) sent once per distinct value
-        repeated = {c: "category" for c in other.select_dtypes("object").columns
-                    if all(isinstance(x, str) for x in other[c]) and other[c].nunique() < len(other) / 2}
-        table = dataframe_util.convert_pandas_df_to_arrow_table(other.astype(repeated) if repeated else other)
-        columns.update(zip(rest, table.columns))
+        columns.update(zip(rest, dataframe_util.convert_pandas_df_to_arrow_table(other).columns))
     table = pa.table([columns[i] for i in range(len(names))], names=names)
     return dataframe_util.convert_arrow_table_to_arrow_bytes(table)
+
+
+def _lighter_text(row, plain):
+    """Text repeated down a long table (labels, names) sent once per distinct value: dictionary-encoded as a
+    pandas Categorical converts (its index the narrowest integer); other text as ``plain``."""
+    import pyarrow as pa
+
+    encoded = pa.array(row, pa.large_string()).dictionary_encode()
+    if not len(encoded.dictionary) < len(row) / 2:
+        return pa.array(row, plain)
+    n = len(encoded.dictionary)  # pandas' rule: the first integer type whose maximum exceeds n
+    index = next(t for t in (pa.int8(), pa.int16(), pa.int32()) if n < 2 ** (t.bit_width - 1) - 1)
+    return pa.DictionaryArray.from_arrays(encoded.indices.cast(index), encoded.dictionary)
 
 
 class SentCache:
