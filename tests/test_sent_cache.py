@@ -93,6 +93,43 @@ def test_the_cache_drops_the_least_recently_used_views_past_its_size():
     assert cache.hits == 1 and cache.misses == 6
 
 
+def test_sessions_asking_at_once_for_a_new_view_make_it_once():
+    import threading
+    import time
+
+    cache, calls, got = ui.SentCache(max_bytes=10_000), [], []
+    start = threading.Barrier(8)
+
+    def make():
+        calls.append(1)
+        time.sleep(0.2)  # a slow build: the others arrive while it runs
+        return {"made": len(calls)}, {"data0": bytes(10)}
+
+    def session():
+        start.wait()
+        got.append(cache.get("view", make))
+
+    threads = [threading.Thread(target=session) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(calls) == 1 and len(got) == 8 and all(g is got[0] for g in got)
+    assert cache.misses == 1 and cache.hits == 7 and cache._making == {}
+
+
+def test_a_failed_build_caches_nothing_and_the_next_session_builds_again():
+    cache = ui.SentCache(max_bytes=10_000)
+
+    def broken():
+        raise ValueError("no view")
+
+    with pytest.raises(ValueError, match="no view"):
+        cache.get("view", broken)
+    assert cache._making == {} and cache.size == 0
+    assert cache.get("view", lambda: ({"ok": 1}, {}))[0] == {"ok": 1}
+
+
 def test_the_data_table_is_sent_only_while_its_expander_is_open():
     at = open_page("perceptron", gate="and")
     before = len(at.dataframe)

@@ -132,26 +132,41 @@ class SentCache:
         self.max_bytes, self.size = max_bytes, 0
         self._items: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
+        self._making: dict = {}  # key → the lock held by the one session making that value
         self.hits = self.misses = 0
 
-    def get(self, key, make: Callable[[], object], size: Callable[[object], int] | None = None):
-        """The value cached for ``key``, or ``make()`` cached; ``size(value)`` its bytes (by default a
-        chart's: the lengths of its Arrow datasets, ``value[1]``)."""
+    def _hit(self, key):
         with self._lock:
             if key in self._items:
                 self._items.move_to_end(key)
                 self.hits += 1
-                return self._items[key][0]
-        value = make()  # outside the lock: another session may build the same view meanwhile; both agree
-        n = size(value) if size is not None else sum(map(len, value[1].values()))
-        with self._lock:
-            self.misses += 1
-            if key not in self._items:
-                self._items[key] = (value, n)
-                self.size += n
-            while self.size > self.max_bytes and len(self._items) > 1:
-                _, (_, dropped) = self._items.popitem(last=False)
-                self.size -= dropped
+                return True, self._items[key][0]
+            return False, self._making.setdefault(key, threading.Lock())
+
+    def get(self, key, make: Callable[[], object], size: Callable[[object], int] | None = None):
+        """The value cached for ``key``, or ``make()`` cached; ``size(value)`` its bytes (by default a
+        chart's: the lengths of its Arrow datasets, ``value[1]``). Sessions asking for a value another
+        is making wait for it rather than make it again (a class that moves to a new setting at once)."""
+        hit, found = self._hit(key)
+        if hit:
+            return found
+        with found:  # one session makes the value; the others wait here, then find it
+            hit, value = self._hit(key)
+            if hit:
+                return value
+            try:
+                value = make()
+                n = size(value) if size is not None else sum(map(len, value[1].values()))
+                with self._lock:
+                    self.misses += 1
+                    self._items[key] = (value, n)
+                    self.size += n
+                    while self.size > self.max_bytes and len(self._items) > 1:
+                        _, (_, dropped) = self._items.popitem(last=False)
+                        self.size -= dropped
+            finally:
+                with self._lock:
+                    self._making.pop(key, None)
         return value
 
     def clear(self) -> None:
