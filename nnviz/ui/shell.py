@@ -29,6 +29,10 @@ def _warm_up() -> None:
     import sklearn.datasets  # noqa: F401
     import torch._dynamo  # noqa: F401
 
+    # The first forward-mode derivative (/xor's diagnosis) loads and scripts torch's JVP decompositions:
+    # ~0.3 s the first unseen seed would wait for (py-spy).
+    torch.func.jacfwd(torch.sin)(torch.zeros(1))
+
     # Python's full collections scan every live object; the ~420,000 of these imports took 0.1 s of the
     # one core all sessions share each time (py-spy). They live as long as the server: moved out of the
     # collector's reach, a collection scans only what the sessions made since (collected first, so no
