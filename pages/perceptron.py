@@ -35,7 +35,7 @@ lbl = {k: page.t(f".lbl.{k}") for k in ("x1", "x2", "p", "y", "target0", "target
 def truth_table() -> None:
     X, y = logic_gate(gate)
     st.markdown(f"**{page.t('.truth', gate=GATE)}**")
-    st.dataframe(pd.DataFrame({"x₁": X[:, 0].int(), "x₂": X[:, 1].int(), "y": y[:, 0].int()}), hide_index=True)
+    page.table(lambda: pd.DataFrame({"x₁": X[:, 0].int(), "x₂": X[:, 1].int(), "y": y[:, 0].int()}), "truth")
 
 
 def predictions(weight, bias, step: int, activation: str) -> None:
@@ -44,14 +44,11 @@ def predictions(weight, bias, step: int, activation: str) -> None:
     p = P.step_fn(z) if activation == "step" else z.sigmoid()
     pts = P.points(gate, p)
     st.markdown(f"**{page.t('.probs', step=step)}**")
-    st.dataframe(
-        pd.DataFrame({
-            "x₁": pts.x1.astype(int), "x₂": pts.x2.astype(int), lbl["y"]: pts.y,
-            lbl["p"]: pts.p.round(4),
-            page.t(".lbl.correct"): pts.correct.map({True: "✓ " + page.t(".lbl.yes"), False: "✗ " + page.t(".lbl.no")}),
-        }),
-        hide_index=True,
-    )
+    page.table(lambda: pd.DataFrame({
+        "x₁": pts.x1.astype(int), "x₂": pts.x2.astype(int), lbl["y"]: pts.y,
+        lbl["p"]: pts.p.round(4),
+        page.t(".lbl.correct"): pts.correct.map({True: "✓ " + page.t(".lbl.yes"), False: "✗ " + page.t(".lbl.no")}),
+    }), "predictions")
 
 
 def line_equation(weight, bias, step: int) -> None:
@@ -188,12 +185,15 @@ else:
     page.animate("view", n_updates, watch_rb)
 
     st.subheader(page.t(".rb.all"), anchor=False)
-    rows = []
-    for g in GATES:
-        r = rosenblatt(g, epochs=v["epochs"], lr=v["lr"], seed=v["seed"])
-        rows.append({lbl["gate"]: g.upper(), page.t(".lbl.converged"): r.converged_epoch or page.t(".lbl.never"),
-                     lbl["mistakes"]: " ".join(map(str, r.mistakes.tolist()[:30]))})
-    st.dataframe(pd.DataFrame(rows).astype(str), hide_index=True, width="stretch")
+    def every_gate() -> pd.DataFrame:
+        rows = []
+        for g in GATES:
+            r = rosenblatt(g, epochs=v["epochs"], lr=v["lr"], seed=v["seed"])
+            rows.append({lbl["gate"]: g.upper(), page.t(".lbl.converged"): r.converged_epoch or page.t(".lbl.never"),
+                         lbl["mistakes"]: " ".join(map(str, r.mistakes.tolist()[:30]))})
+        return pd.DataFrame(rows).astype(str)
+
+    page.table(every_gate, "every_gate", width="stretch")
     truth_table()
 
 page.try_this([(f".try.q{i}", f".try.a{i}") for i in range(1, 5)])
