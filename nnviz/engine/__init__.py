@@ -20,11 +20,11 @@ from nnviz.engine.flat import Layout
 from nnviz.engine.forward import ACT_CODES, forward, forward_zs
 from nnviz.engine.loss import bce, point_losses, right_probability
 from nnviz.engine.record import History, Trace, history, trace
-from nnviz.engine.stacked import Stacked, bmm_exact, linear_stack_forward, stack_linears, train_stacked
+from nnviz.engine.stacked import Stacked, bmm_exact, bmm_matches_linear, linear_stack_forward, stack_linears, train_stacked
 from nnviz.engine.threads import one_thread
 from nnviz.models import layer_sizes, linear_default_init_, mlp
 
 __all__ = ["ACT_CODES", "SCRIPTED", "Batch", "History", "Layout", "Trace", "bce", "forward", "forward_zs",
            "history", "layer_sizes", "linear_default_init_", "mlp", "one_thread", "point_losses",
-           "right_probability", "Stacked", "bmm_exact", "linear_stack_forward", "stack_linears", "trace",
+           "right_probability", "Stacked", "bmm_exact", "bmm_matches_linear", "linear_stack_forward", "stack_linears", "trace",
            "train_stacked"]
