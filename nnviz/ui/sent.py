@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from typing import Any
 
 import altair as alt
 import numpy as np
@@ -79,7 +80,7 @@ def arrow(data) -> bytes:
     tooltips print fewer than 7 digits; the Data table keeps every digit), repeated text dictionary-encoded,
     and without the pandas metadata (a JSON note per column Vega never reads). NaN is sent as null, as
     Streamlit's own conversion does."""
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped]
     from streamlit import dataframe_util
 
     df = data if isinstance(data, pd.DataFrame) else pd.DataFrame(data)
@@ -143,7 +144,7 @@ class SentCache:
                 return True, self._items[key][0]
             return False, self._making.setdefault(key, threading.Lock())
 
-    def get(self, key, make: Callable[[], object], size: Callable[[object], int] | None = None):
+    def get(self, key, make: Callable[[], Any], size: Callable[[Any], int] | None = None) -> Any:
         """The value cached for ``key``, or ``make()`` cached; ``size(value)`` its bytes (by default a
         chart's: the lengths of its Arrow datasets, ``value[1]``). Sessions asking for a value another
         is making wait for it rather than make it again (a class that moves to a new setting at once)."""
