@@ -337,6 +337,8 @@ class Served:
 
         self.processes = processes
         self.port, self.first = free_port(), free_port()
+        while self.port in range(self.first, self.first + processes):  # process k listens on first + k - 1
+            self.first = free_port()
         self.log = Path(tempfile.mkstemp(prefix="nnviz-serve-", suffix=".log")[1])
         self.env = {**os.environ, "PROCESSES": str(processes), "PORT": str(self.port), "ADDRESS": "127.0.0.1",
                     "BACKEND_PORT": str(self.first), "HAPROXY": "1", "PYTHON": sys.executable, **(env or {})}
