@@ -134,8 +134,34 @@ def initial_unit(seed: int) -> tuple[torch.Tensor, torch.Tensor]:
 def loss_of(weight: torch.Tensor, bias: float | torch.Tensor, gate: str, loss: str = "bce") -> torch.Tensor:
     """The loss of a unit with these weights on a gate's truth table (as nn.BCELoss / nn.MSELoss)."""
     X, y = logic_gate(gate)
-    p = torch.sigmoid(X @ weight + bias).unsqueeze(1)
+    return _mean_loss(torch.sigmoid(X @ weight + bias), y, loss)
+
+
+def _mean_loss(p: torch.Tensor, y: torch.Tensor, loss: str) -> torch.Tensor:
+    """nn.BCELoss / nn.MSELoss of a unit's four outputs ``p`` (4,) against ``y`` (4, 1)."""
+    p = p.unsqueeze(1)
     return F.binary_cross_entropy(p, y) if loss == "bce" else F.mse_loss(p, y)
+
+
+# Units train in blocks of this many rows, padded. torch computes sigmoid and log with SIMD code on whole
+# vector chunks and with scalar code on the tail, which differ in the last bit (AVX2 CPUs, measured): in a
+# batch of any other width, a unit's numbers would depend on its neighbours. 32 rows of 4 (and 32 per-unit
+# values) fill whole chunks at every vector width torch uses for float32.
+BLOCK = 32
+
+
+def _padded(t: torch.Tensor, rows: int) -> torch.Tensor:
+    """``t`` with its first row repeated at the end up to ``rows`` rows."""
+    return torch.cat([t, t[:1].expand(rows - len(t), *t.shape[1:])]) if rows > len(t) else t
+
+
+def _row_sum(t: torch.Tensor) -> torch.Tensor:
+    """Each row of ``t`` (U, n) summed left to right: the same additions whatever the batch width (a reduction
+    kernel may group them by vector lanes)."""
+    total = t[:, 0]
+    for j in range(1, t.shape[1]):
+        total = total + t[:, j]
+    return total
 
 
 def train_batch(
@@ -146,23 +172,27 @@ def train_batch(
     ``W0`` (U, 2), ``b0`` (U,), targets ``Y`` (U, 4) on inputs 00, 01, 10, 11, learning rates ``lr``
     (U,). Returns losses (steps, U), weights (steps+1, U, 2), biases (steps+1, U) and, per unit, the
     first step whose loss or gradient was not finite (-1 if none); a diverged unit stops updating.
+    A unit's numbers are the same to the bit whichever units train beside it.
     """
     X, _ = logic_gate("and")
-    W, b = W0.clone(), b0.clone()
     U = len(W0)
-    losses = torch.empty(steps, U)
-    Ws, bs = torch.empty(steps + 1, U, 2), torch.empty(steps + 1, U)
-    Ws[0], bs[0] = W0, b0
-    bad_at = torch.full((U,), -1, dtype=torch.long)
-    alive = torch.ones(U, dtype=torch.bool)
+    rows = -(-U // BLOCK) * BLOCK
+    W, b = _padded(W0, rows).clone(), _padded(b0, rows).clone()
+    Y, lr = _padded(Y, rows).contiguous(), _padded(lr, rows)
+    losses = torch.empty(steps, rows)
+    Ws, bs = torch.empty(steps + 1, rows, 2), torch.empty(steps + 1, rows)
+    Ws[0], bs[0] = W, b
+    bad_at = torch.full((rows,), -1, dtype=torch.long)
+    alive = torch.ones(rows, dtype=torch.bool)
     for k in range(steps):
-        p = torch.sigmoid(W @ X.T + b[:, None])  # (U, 4)
+        # inputs are 0 or 1: the products are exact, so any matmul kernel gives the same z
+        p = torch.sigmoid(W @ X.T + b[:, None])  # (rows, 4)
         # BCELoss refuses NaN inputs: give a broken unit a harmless stand-in and mark its loss NaN.
         ok = torch.isfinite(p).all(1)
         p = torch.where(ok[:, None], p, torch.full_like(p, 0.5))
         per, g_z = _loss_and_grad(p, Y, loss)
         per = torch.where(ok, per, torch.full_like(per, float("nan")))
-        gW, gb = g_z @ X, g_z.sum(1)
+        gW, gb = g_z @ X, _row_sum(g_z)
         losses[k] = per
         finite = torch.isfinite(per) & torch.isfinite(gW).all(1) & torch.isfinite(gb)
         bad_at[alive & ~finite] = k
@@ -171,7 +201,7 @@ def train_batch(
         W = torch.where(alive[:, None], W - lr[:, None] * gW, W)
         b = torch.where(alive, b - lr * gb, b)
         Ws[k + 1], bs[k + 1] = W, b
-    return losses, Ws, bs, bad_at
+    return losses[:, :U], Ws[:, :U], bs[:, :U], bad_at[:U]
 
 
 def _loss_and_grad(p: torch.Tensor, Y: torch.Tensor, loss: str) -> tuple[torch.Tensor, torch.Tensor]:
@@ -183,10 +213,10 @@ def _loss_and_grad(p: torch.Tensor, Y: torch.Tensor, loss: str) -> tuple[torch.T
     """
     n = p.shape[1]
     if loss == "bce":
-        per = F.binary_cross_entropy(p, Y, reduction="none").mean(1)
+        per = _row_sum(F.binary_cross_entropy(p, Y, reduction="none")) / n
         g_p = (p - Y) / torch.clamp((1 - p) * p, min=1e-12) / n
     else:
-        per = F.mse_loss(p, Y, reduction="none").mean(1)
+        per = _row_sum(F.mse_loss(p, Y, reduction="none")) / n
         g_p = 2 * (p - Y) / n
     return per, g_p * (1 - p) * p
 
@@ -236,11 +266,10 @@ def xor_floor(
     b0 = torch.cat([b for _, b in inits])
     Y = logic_gate("xor")[1][:, 0].expand(len(pairs), 4)
     _, Ws, bs, _ = train_batch(W0, b0, Y, torch.tensor([lr for _, lr in pairs]), steps, loss)
+    # each final loss as Run.final_loss computes it, so a row equals what train("xor", …) shows
+    # (a diverged unit's broken outputs count as 0.5, as in training)
     X, y = logic_gate("xor")
-    p = torch.sigmoid(Ws[-1] @ X.T + bs[-1][:, None]).nan_to_num(0.5)
-    yy = y[:, 0].expand_as(p)
-    per = F.binary_cross_entropy(p, yy, reduction="none") if loss == "bce" else F.mse_loss(p, yy, reduction="none")
-    final = per.mean(1).tolist()
+    final = [float(_mean_loss(torch.sigmoid(X @ w + b).nan_to_num(0.5), y, loss)) for w, b in zip(Ws[-1], bs[-1])]
     df = pd.DataFrame({"seed": [s for s, _ in pairs], "lr": [lr for _, lr in pairs], "final_loss": final})
     df["plateau"] = PLATEAU[loss]
     df["gap"] = df["final_loss"] - df["plateau"]
