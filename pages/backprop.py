@@ -66,7 +66,7 @@ def weights_editor() -> None:
             column_config={"value": st.column_config.NumberColumn(
                 page.t(".weights.value"), min_value=-backprop.WEIGHT_BOUND, max_value=backprop.WEIGHT_BOUND, step=1e-6,
                 format="%.6g", required=True)},
-            height=min(420, 38 + 35 * len(table)),
+            height=ui.table_height(len(table), 420),
         )
         if ss.get("backprop._weight_error"):
             st.warning(page.t(".weights.invalid", reason=ss["backprop._weight_error"]))

@@ -142,6 +142,11 @@ def test_the_data_table_is_sent_only_while_its_expander_is_open():
     assert list(floor.columns)[:3] == ["seed", "lr", "final_loss"]
 
 
+def test_a_table_is_as_tall_as_its_rows_up_to_its_limit():
+    assert [ui.table_height(n) for n in (0, 1, 4, 10, 11)] == [38, 73, 178, 388, 400]
+    assert ui.table_height(6, 260) == 248 and ui.table_height(7, 260) == 260
+
+
 def _plain_arrow(df) -> "pa.Table":
     """The straightforward conversion arrow() speeds up: pandas casts, then Streamlit's own conversion."""
     from streamlit import dataframe_util

@@ -24,7 +24,7 @@ except ImportError as e:  # the core installs without the app's extra
 
 from nnviz.ui.caching import CACHE_MAX_ENTRIES, CACHE_TTL_S, cached, progress
 from nnviz.ui.components import FPS, FRAMES
-from nnviz.ui.page import GLOBAL_KEYS, Frames, Page, page_url
+from nnviz.ui.page import GLOBAL_KEYS, Frames, Page, page_url, table_height
 from nnviz.ui.sent import SENT, SentCache, vega_spec
 from nnviz.ui.session import in_lang, lang, option_label, t, theme
 from nnviz.ui.shell import page
@@ -32,4 +32,4 @@ from nnviz.ui.styles import A11Y_CSS, KOREAN_CSS, PLAYER_PAGE_CSS, PRESENTER_CSS
 
 __all__ = ["A11Y_CSS", "CACHE_MAX_ENTRIES", "CACHE_TTL_S", "FPS", "FRAMES", "GLOBAL_KEYS", "KOREAN_CSS",
            "PLAYER_PAGE_CSS", "PRESENTER_CSS", "SENT", "Frames", "Page", "SentCache", "cached", "in_lang", "lang",
-           "option_label", "page", "page_url", "progress", "t", "theme", "vega_spec"]
+           "option_label", "page", "page_url", "progress", "t", "table_height", "theme", "vega_spec"]

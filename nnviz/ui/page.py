@@ -53,6 +53,12 @@ def page_url(slug: str, values: dict, spec: Spec) -> str:
     return f"/{slug}?" + urlencode({"lang": lang(), **spec.to_query(merged)})
 
 
+def table_height(rows: int, max_height: int = 400) -> int:
+    """Pixels for an ``st.dataframe`` as tall as its ``rows`` (a 38 px header, 35 px a row), at most ``max_height``
+    (then it scrolls)."""
+    return min(max_height, 38 + 35 * rows)
+
+
 class Page:
     """A page's settings, text and building blocks, bound to the URL."""
 
@@ -353,7 +359,7 @@ class Page:
         box = container if container is not None else st
         table = SENT.get((self._state_key(), f"table.{name}"), lambda: arrow_table(make()), size=lambda t: t.nbytes)
         if max_height is not None:
-            kwargs["height"] = min(max_height, 38 + 35 * table.num_rows)
+            kwargs["height"] = table_height(table.num_rows, max_height)
         box.dataframe(table, hide_index=True, **kwargs)
 
     def data(self, data, name: str, container=None) -> None:
@@ -370,7 +376,7 @@ class Page:
             for tname, df in tables.items():
                 if len(tables) > 1:
                     st.caption(tname)
-                st.dataframe(df, hide_index=True, height=min(400, 38 + 35 * len(df)))
+                st.dataframe(df, hide_index=True, height=table_height(len(df)))
                 st.download_button(t("ui.download_csv"), functools.partial(df.to_csv, index=False),
                                    file_name=f"{self.slug}_{tname}.csv", mime="text/csv", on_click="ignore",
                                    key=f"csv.{self.slug}.{name}.{tname}")
